@@ -1,1 +1,3 @@
-Console.WriteLine("nabla");
+using Nabla.Cli;
+
+return CommandLine.Run(args);

@@ -1,0 +1,61 @@
+namespace Nabla.Cli;
+
+/// <summary>Parses the arguments of the <c>nabla</c> command and runs the chosen command.</summary>
+public static class CommandLine
+{
+    /// <summary>Exit code for a bad command line (unknown command or argument).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Runs the command named by <paramref name="args"/> and returns the process exit code.</summary>
+    public static int Run(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.Out.Write(Usage());
+            return 0;
+        }
+
+        if (args[0] == "--version")
+        {
+            Console.Out.WriteLine($"nabla {SystemInfo.NablaVersion()}");
+            return 0;
+        }
+
+        switch (args[0])
+        {
+            case "info":
+                if (args.Length > 1)
+                    return Fail($"info: unexpected argument '{args[1]}' (info takes no arguments)");
+                InfoCommand.Run();
+                return 0;
+            default:
+                return Fail(args[0].StartsWith('-')
+                    ? $"unknown option '{args[0]}'"
+                    : $"unknown command '{args[0]}'");
+        }
+    }
+
+    /// <summary>The text printed by <c>nabla --help</c>.</summary>
+    public static string Usage() =>
+        """
+        nabla - deep learning and differentiation for .NET
+
+        Usage:
+          nabla <command> [options]
+
+        Commands:
+          info          Print the Nabla version, runtime, CPU and SIMD support
+
+        Options:
+          -h, --help    Print this help
+          --version     Print the Nabla version
+
+        """;
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"nabla: {message}");
+        Console.Error.WriteLine("Run 'nabla --help' for usage.");
+        return UsageError;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+
+namespace Nabla.Tensors.Kernels;
+
+/// <summary>
+/// Elementwise arithmetic with broadcasting: <c>dst = a op b</c>, all of one dtype. Rows whose operands are
+/// unit-stride (or one of them a broadcast scalar) go to <see cref="TensorPrimitives"/>; others take a scalar loop.
+/// </summary>
+internal static class Binary
+{
+    public static void Run(BinaryOp op, Tensor a, Tensor b, Tensor dst)
+    {
+        switch (dst.DType)
+        {
+            case DType.Float32: Run<float>(op, a, b, dst); break;
+            case DType.Float64: Run<double>(op, a, b, dst); break;
+            case DType.Int32: Run<int>(op, a, b, dst); break;
+            case DType.Int64: Run<long>(op, a, b, dst); break;
+            default: throw new ArgumentException($"{op}: dtype {dst.DType.Name()} is not supported");
+        }
+    }
+
+    private static void Run<T>(BinaryOp op, Tensor a, Tensor b, Tensor dst) where T : unmanaged, INumber<T>
+    {
+        if (a.IsContiguous && b.IsContiguous && dst.IsContiguous
+            && ShapeUtil.SameShape(a.ShapeSpan, dst.ShapeSpan) && ShapeUtil.SameShape(b.ShapeSpan, dst.ShapeSpan))
+        {
+            Spans(op, a.Span<T>(), b.Span<T>(), dst.Span<T>());
+            return;
+        }
+        var sa = ShapeUtil.BroadcastStrides(a.ShapeSpan, a.StrideSpan, dst.ShapeSpan, op.ToString());
+        var sb = ShapeUtil.BroadcastStrides(b.ShapeSpan, b.StrideSpan, dst.ShapeSpan, op.ToString());
+        var visitor = new Visitor<T>(op, dst.Buffer<T>(), a.Buffer<T>(), b.Buffer<T>());
+        StridedLoop.Run(dst.ShapeSpan, [dst.Strides, sa, sb], [dst.Offset, a.Offset, b.Offset], ref visitor);
+    }
+
+    private readonly struct Visitor<T>(BinaryOp op, T[] d, T[] a, T[] b) : IRowVisitor where T : unmanaged, INumber<T>
+    {
+        public void Row(ReadOnlySpan<int> o, ReadOnlySpan<int> s, int n)
+        {
+            if (s[0] == 1)
+            {
+                var dst = d.AsSpan(o[0], n);
+                if (s[1] == 1 && s[2] == 1) { Spans(op, a.AsSpan(o[1], n), b.AsSpan(o[2], n), dst); return; }
+                if (s[1] == 1 && s[2] == 0) { SpanScalar(op, a.AsSpan(o[1], n), b[o[2]], dst); return; }
+                if (s[1] == 0 && s[2] == 1) { ScalarSpan(op, a[o[1]], b.AsSpan(o[2], n), dst); return; }
+            }
+            for (int i = 0; i < n; i++) d[o[0] + i * s[0]] = Scalar(op, a[o[1] + i * s[1]], b[o[2] + i * s[2]]);
+        }
+    }
+
+    public static T Scalar<T>(BinaryOp op, T x, T y) where T : unmanaged, INumber<T> => op switch
+    {
+        BinaryOp.Add => x + y,
+        BinaryOp.Sub => x - y,
+        BinaryOp.Mul => x * y,
+        BinaryOp.Div => Divide(x, y),
+        BinaryOp.Pow => Power(x, y),
+        BinaryOp.Maximum => T.IsNaN(x) || T.IsNaN(y) ? x + y : T.Max(x, y),
+        BinaryOp.Minimum => T.IsNaN(x) || T.IsNaN(y) ? x + y : T.Min(x, y),
+        _ => throw new ArgumentOutOfRangeException(nameof(op)),
+    };
+
+    private static T Divide<T>(T x, T y) where T : unmanaged, INumber<T>
+    {
+        if (y == T.Zero && typeof(T) != typeof(float) && typeof(T) != typeof(double))
+            throw new DivideByZeroException("Div: integer division by zero");
+        return x / y;
+    }
+
+    private static void Spans<T>(BinaryOp op, ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) where T : unmanaged, INumber<T>
+    {
+        switch (op)
+        {
+            case BinaryOp.Add: TensorPrimitives.Add(x, y, d); return;
+            case BinaryOp.Sub: TensorPrimitives.Subtract(x, y, d); return;
+            case BinaryOp.Mul: TensorPrimitives.Multiply(x, y, d); return;
+            case BinaryOp.Div when IsFloat<T>(): TensorPrimitives.Divide(x, y, d); return;
+            case BinaryOp.Pow when typeof(T) == typeof(float): TensorPrimitives.Pow(As<T, float>(x), As<T, float>(y), As<T, float>(d)); return;
+            case BinaryOp.Pow when typeof(T) == typeof(double): TensorPrimitives.Pow(As<T, double>(x), As<T, double>(y), As<T, double>(d)); return;
+            case BinaryOp.Maximum: TensorPrimitives.Max(x, y, d); return;
+            case BinaryOp.Minimum: TensorPrimitives.Min(x, y, d); return;
+        }
+        for (int i = 0; i < d.Length; i++) d[i] = Scalar(op, x[i], y[i]);
+    }
+
+    private static void SpanScalar<T>(BinaryOp op, ReadOnlySpan<T> x, T y, Span<T> d) where T : unmanaged, INumber<T>
+    {
+        switch (op)
+        {
+            case BinaryOp.Add: TensorPrimitives.Add(x, y, d); return;
+            case BinaryOp.Sub: TensorPrimitives.Subtract(x, y, d); return;
+            case BinaryOp.Mul: TensorPrimitives.Multiply(x, y, d); return;
+            case BinaryOp.Div when IsFloat<T>(): TensorPrimitives.Divide(x, y, d); return;
+            case BinaryOp.Pow when typeof(T) == typeof(float): TensorPrimitives.Pow(As<T, float>(x), (float)(object)y, As<T, float>(d)); return;
+            case BinaryOp.Pow when typeof(T) == typeof(double): TensorPrimitives.Pow(As<T, double>(x), (double)(object)y, As<T, double>(d)); return;
+            case BinaryOp.Maximum: TensorPrimitives.Max(x, y, d); return;
+            case BinaryOp.Minimum: TensorPrimitives.Min(x, y, d); return;
+        }
+        for (int i = 0; i < d.Length; i++) d[i] = Scalar(op, x[i], y);
+    }
+
+    private static void ScalarSpan<T>(BinaryOp op, T x, ReadOnlySpan<T> y, Span<T> d) where T : unmanaged, INumber<T>
+    {
+        switch (op)
+        {
+            case BinaryOp.Add: TensorPrimitives.Add(y, x, d); return;
+            case BinaryOp.Sub: TensorPrimitives.Subtract(x, y, d); return;
+            case BinaryOp.Mul: TensorPrimitives.Multiply(y, x, d); return;
+            case BinaryOp.Div when IsFloat<T>(): TensorPrimitives.Divide(x, y, d); return;
+            case BinaryOp.Maximum: TensorPrimitives.Max(y, x, d); return;
+            case BinaryOp.Minimum: TensorPrimitives.Min(y, x, d); return;
+        }
+        for (int i = 0; i < d.Length; i++) d[i] = Scalar(op, x, y[i]);
+    }
+
+    /// <summary>Integer power by squaring; negative exponents are rejected as NumPy does.</summary>
+    private static T Power<T>(T x, T y) where T : unmanaged, INumber<T>
+    {
+        if (typeof(T) == typeof(float)) return (T)(object)MathF.Pow((float)(object)x, (float)(object)y);
+        if (typeof(T) == typeof(double)) return (T)(object)Math.Pow((double)(object)x, (double)(object)y);
+        if (y < T.Zero) throw new ArgumentException($"Pow: integers to negative integer powers are not allowed ({x} ** {y})");
+        T result = T.One, b = x;
+        for (long e = long.CreateTruncating(y); e > 0; e >>= 1)
+        {
+            if ((e & 1) != 0) result *= b;
+            b *= b;
+        }
+        return result;
+    }
+
+    private static bool IsFloat<T>() => typeof(T) == typeof(float) || typeof(T) == typeof(double);
+
+    internal static ReadOnlySpan<TTo> As<TFrom, TTo>(ReadOnlySpan<TFrom> s) where TFrom : struct where TTo : struct => MemoryMarshal.Cast<TFrom, TTo>(s);
+
+    internal static Span<TTo> As<TFrom, TTo>(Span<TFrom> s) where TFrom : struct where TTo : struct => MemoryMarshal.Cast<TFrom, TTo>(s);
+}

@@ -1,0 +1,46 @@
+using System.Numerics;
+
+namespace Nabla.Tensors.Kernels;
+
+/// <summary>Elementwise comparison with broadcasting into a contiguous Bool destination (NaN compares unequal to everything).</summary>
+internal static class Compare
+{
+    public static void Run(CompareOp op, Tensor a, Tensor b, Tensor dst)
+    {
+        switch (a.DType)
+        {
+            case DType.Float32: Run<float>(op, a, b, dst); break;
+            case DType.Float64: Run<double>(op, a, b, dst); break;
+            case DType.Int32: Run<int>(op, a, b, dst); break;
+            case DType.Int64: Run<long>(op, a, b, dst); break;
+            default: throw new ArgumentException($"{op}: dtype {a.DType.Name()} is not supported");
+        }
+    }
+
+    private static void Run<T>(CompareOp op, Tensor a, Tensor b, Tensor dst) where T : unmanaged, INumber<T>
+    {
+        var sa = ShapeUtil.BroadcastStrides(a.ShapeSpan, a.StrideSpan, dst.ShapeSpan, op.ToString());
+        var sb = ShapeUtil.BroadcastStrides(b.ShapeSpan, b.StrideSpan, dst.ShapeSpan, op.ToString());
+        var visitor = new Visitor<T>(op, dst.Buffer<bool>(), a.Buffer<T>(), b.Buffer<T>());
+        StridedLoop.Run(dst.ShapeSpan, [dst.Strides, sa, sb], [dst.Offset, a.Offset, b.Offset], ref visitor);
+    }
+
+    private readonly struct Visitor<T>(CompareOp op, bool[] d, T[] a, T[] b) : IRowVisitor where T : unmanaged, INumber<T>
+    {
+        public void Row(ReadOnlySpan<int> o, ReadOnlySpan<int> s, int n)
+        {
+            for (int i = 0; i < n; i++) d[o[0] + i * s[0]] = Apply(op, a[o[1] + i * s[1]], b[o[2] + i * s[2]]);
+        }
+    }
+
+    private static bool Apply<T>(CompareOp op, T x, T y) where T : INumber<T> => op switch
+    {
+        CompareOp.Equal => x == y,
+        CompareOp.NotEqual => x != y,
+        CompareOp.Less => x < y,
+        CompareOp.LessEqual => x <= y,
+        CompareOp.Greater => x > y,
+        CompareOp.GreaterEqual => x >= y,
+        _ => throw new ArgumentOutOfRangeException(nameof(op)),
+    };
+}

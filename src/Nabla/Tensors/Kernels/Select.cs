@@ -1,0 +1,35 @@
+namespace Nabla.Tensors.Kernels;
+
+/// <summary><c>dst = cond ? x : y</c> elementwise with broadcasting (NumPy's <c>where</c>).</summary>
+internal static class Select
+{
+    public static void Run(Tensor cond, Tensor x, Tensor y, Tensor dst)
+    {
+        switch (dst.DType)
+        {
+            case DType.Float32: Run<float>(cond, x, y, dst); break;
+            case DType.Float64: Run<double>(cond, x, y, dst); break;
+            case DType.Int32: Run<int>(cond, x, y, dst); break;
+            case DType.Int64: Run<long>(cond, x, y, dst); break;
+            case DType.Bool: Run<bool>(cond, x, y, dst); break;
+        }
+    }
+
+    private static void Run<T>(Tensor cond, Tensor x, Tensor y, Tensor dst) where T : unmanaged
+    {
+        var sc = ShapeUtil.BroadcastStrides(cond.ShapeSpan, cond.StrideSpan, dst.ShapeSpan, "Where");
+        var sx = ShapeUtil.BroadcastStrides(x.ShapeSpan, x.StrideSpan, dst.ShapeSpan, "Where");
+        var sy = ShapeUtil.BroadcastStrides(y.ShapeSpan, y.StrideSpan, dst.ShapeSpan, "Where");
+        var visitor = new Visitor<T>(dst.Buffer<T>(), cond.Buffer<bool>(), x.Buffer<T>(), y.Buffer<T>());
+        StridedLoop.Run(dst.ShapeSpan, [dst.Strides, sc, sx, sy], [dst.Offset, cond.Offset, x.Offset, y.Offset], ref visitor);
+    }
+
+    private readonly struct Visitor<T>(T[] d, bool[] c, T[] x, T[] y) : IRowVisitor where T : unmanaged
+    {
+        public void Row(ReadOnlySpan<int> o, ReadOnlySpan<int> s, int n)
+        {
+            for (int i = 0; i < n; i++)
+                d[o[0] + i * s[0]] = c[o[1] + i * s[1]] ? x[o[2] + i * s[2]] : y[o[3] + i * s[3]];
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Nabla.Tensors.Kernels;
+
+/// <summary>Elementwise functions on contiguous spans, in place or into a destination of the same length.</summary>
+internal static class Unary
+{
+    /// <summary>True for the functions that only make sense on floats (integer inputs are converted first).</summary>
+    public static bool IsFloatOnly(UnaryOp op) => op is not (UnaryOp.Neg or UnaryOp.Abs or UnaryOp.Sign);
+
+    public static void Run(UnaryOp op, Tensor src, Tensor dst)
+    {
+        switch (dst.DType)
+        {
+            case DType.Float32: Floats(op, src.Span<float>(), dst.Span<float>()); break;
+            case DType.Float64: Floats(op, src.Span<double>(), dst.Span<double>()); break;
+            case DType.Int32: Integers(op, src.Span<int>(), dst.Span<int>()); break;
+            case DType.Int64: Integers(op, src.Span<long>(), dst.Span<long>()); break;
+            default: throw new ArgumentException($"{op}: dtype {dst.DType.Name()} is not supported");
+        }
+    }
+
+    private static void Floats<T>(UnaryOp op, ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        switch (op)
+        {
+            case UnaryOp.Neg: TensorPrimitives.Negate(x, d); break;
+            case UnaryOp.Abs: TensorPrimitives.Abs(x, d); break;
+            case UnaryOp.Sign: Sign(x, d); break;
+            case UnaryOp.Exp: TensorPrimitives.Exp(x, d); break;
+            case UnaryOp.Log: TensorPrimitives.Log(x, d); break;
+            case UnaryOp.Sqrt: TensorPrimitives.Sqrt(x, d); break;
+            case UnaryOp.Sin: TensorPrimitives.Sin(x, d); break;
+            case UnaryOp.Cos: TensorPrimitives.Cos(x, d); break;
+            case UnaryOp.Tan: TensorPrimitives.Tan(x, d); break;
+            case UnaryOp.Tanh: TensorPrimitives.Tanh(x, d); break;
+            default: throw new ArgumentOutOfRangeException(nameof(op));
+        }
+    }
+
+    private static void Integers<T>(UnaryOp op, ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryInteger<T>
+    {
+        switch (op)
+        {
+            case UnaryOp.Neg: TensorPrimitives.Negate(x, d); break;
+            case UnaryOp.Abs: for (int i = 0; i < x.Length; i++) d[i] = T.Abs(x[i]); break;
+            case UnaryOp.Sign: for (int i = 0; i < x.Length; i++) d[i] = T.CreateTruncating(T.Sign(x[i])); break;
+            default: throw new ArgumentException($"{op}: needs a float tensor");
+        }
+    }
+
+    // Math.Sign throws on NaN; NumPy's sign(nan) is nan, and sign(-0.0) is 0.
+    private static void Sign<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            T v = x[i];
+            d[i] = T.IsNaN(v) ? v : v > T.Zero ? T.One : v < T.Zero ? -T.One : T.Zero;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+namespace Nabla.Tensors;
+
+public sealed partial class Tensor
+{
+    /// <summary>
+    /// A tensor with a copy of a C# array of any rank (<c>float[,]</c>, <c>double[]</c>, <c>int[,,]</c>, <c>bool[]</c>, ...);
+    /// the dtype follows the element type.
+    /// </summary>
+    public static Tensor FromArray(Array values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var dims = new int[values.Rank];
+        for (int i = 0; i < dims.Length; i++) dims[i] = values.GetLength(i);
+        var elementType = values.GetType().GetElementType()!;
+        if (elementType != typeof(float) && elementType != typeof(double) && elementType != typeof(int)
+            && elementType != typeof(long) && elementType != typeof(bool))
+            throw new ArgumentException($"FromArray: element type {elementType.Name} is not supported (use float, double, int, long or bool)");
+        var storage = Array.CreateInstance(elementType, values.Length);
+        System.Buffer.BlockCopy(values, 0, storage, 0, System.Buffer.ByteLength(values));
+        return new Tensor(storage, dims);
+    }
+
+    /// <summary>A tensor of the given shape with a copy of <paramref name="values"/> in row-major order.</summary>
+    public static Tensor FromSpan<T>(ReadOnlySpan<T> values, params int[] shape) where T : unmanaged
+    {
+        int size = ShapeUtil.Size(shape, "FromSpan");
+        if (size != values.Length)
+            throw new ArgumentException($"FromSpan: {values.Length} values do not fill shape {ShapeUtil.Format(shape)} ({size} elements)");
+        DTypeExtensions.Of<T>();
+        return new Tensor(values.ToArray(), (int[])shape.Clone());
+    }
+
+    /// <summary>A 0-d tensor holding <paramref name="value"/>.</summary>
+    public static Tensor Scalar(double value, DType dtype = DType.Float64) => new Tensor(new[] { value }, []).AsType(dtype);
+
+    /// <summary>A 0-d tensor holding <paramref name="value"/> with the dtype of <typeparamref name="T"/>.</summary>
+    public static Tensor Scalar<T>(T value) where T : unmanaged => FromSpan<T>([value]);
+
+    /// <summary>Zeros of the given shape (Float32).</summary>
+    public static Tensor Zeros(params int[] shape) => Zeros(DType.Float32, shape);
+
+    /// <summary>Zeros of the given shape and dtype.</summary>
+    public static Tensor Zeros(DType dtype, params int[] shape) => Empty(dtype, Checked(shape, "Zeros"));
+
+    /// <summary>Ones of the given shape (Float32).</summary>
+    public static Tensor Ones(params int[] shape) => Ones(DType.Float32, shape);
+
+    /// <summary>Ones of the given shape and dtype.</summary>
+    public static Tensor Ones(DType dtype, params int[] shape) => Full(shape, 1.0, dtype);
+
+    /// <summary>A tensor of the given shape filled with <paramref name="value"/>.</summary>
+    public static Tensor Full(int[] shape, double value, DType dtype = DType.Float32)
+    {
+        var result = Empty(dtype, Checked(shape, "Full"));
+        result.Fill(value);
+        return result;
+    }
+
+    /// <summary>Zeros with the shape and dtype of <paramref name="like"/>.</summary>
+    public static Tensor ZerosLike(Tensor like) => Empty(like.DType, like.Shape);
+
+    /// <summary>Ones with the shape and dtype of <paramref name="like"/>.</summary>
+    public static Tensor OnesLike(Tensor like) => Full(like.Shape, 1.0, like.DType);
+
+    /// <summary><paramref name="value"/> with the shape and dtype of <paramref name="like"/>.</summary>
+    public static Tensor FullLike(Tensor like, double value) => Full(like.Shape, value, like.DType);
+
+    /// <summary>Writes <paramref name="value"/> into every element (also through a view).</summary>
+    public void Fill(double value)
+    {
+        if (HasOverlap()) throw new InvalidOperationException($"Fill: cannot write into a broadcast view of shape {ShapeString}");
+        Kernels.Copy.Run(Scalar(value, DType), this);
+    }
+
+    /// <summary>Values start, start+step, ... below stop (NumPy's arange) as floats (Float32 unless told).</summary>
+    public static Tensor Arange(double start, double stop, double step = 1, DType dtype = DType.Float32)
+    {
+        long n = ArangeCount(start, stop, step);
+        var values = new double[n];
+        for (long i = 0; i < n; i++) values[i] = start + i * step;
+        return FromSpan<double>(values, (int)n).AsType(dtype);
+    }
+
+    /// <summary>Integers start, start+step, ... below stop as Int64 (as NumPy gives for integer arguments).</summary>
+    public static Tensor Arange(long start, long stop, long step = 1)
+    {
+        long n = ArangeCount(start, stop, step);
+        var values = new long[n];
+        for (long i = 0; i < n; i++) values[i] = start + i * step;
+        return new Tensor(values, [(int)n]);
+    }
+
+    /// <summary>0, 1, ..., stop-1 as Int64.</summary>
+    public static Tensor Arange(long stop) => Arange(0, stop);
+
+    private static long ArangeCount(double start, double stop, double step)
+    {
+        if (step == 0) throw new ArgumentException("Arange: step must not be zero");
+        if (!double.IsFinite(start) || !double.IsFinite(stop) || !double.IsFinite(step))
+            throw new ArgumentException($"Arange: arguments must be finite (start={start}, stop={stop}, step={step})");
+        double n = Math.Ceiling((stop - start) / step);
+        if (n > Array.MaxLength) throw new ArgumentException($"Arange: {n} elements are too many");
+        return Math.Max(0, (long)n);
+    }
+
+    /// <summary><paramref name="num"/> evenly spaced values from start to stop (NumPy's linspace).</summary>
+    public static Tensor Linspace(double start, double stop, int num, bool endpoint = true, DType dtype = DType.Float32)
+    {
+        if (num < 0) throw new ArgumentException($"Linspace: number of samples must be non-negative, got {num}");
+        var values = new double[num];
+        int div = endpoint ? num - 1 : num;
+        double step = div > 0 ? (stop - start) / div : 0;
+        for (int i = 0; i < num; i++) values[i] = start + i * step;
+        if (endpoint && num > 1) values[num - 1] = stop;
+        return FromSpan<double>(values, num).AsType(dtype);
+    }
+
+    /// <summary>An n×m matrix with ones on diagonal k (0 main, positive above, negative below).</summary>
+    public static Tensor Eye(int n, int? m = null, int k = 0, DType dtype = DType.Float32)
+    {
+        int cols = m ?? n;
+        var result = Zeros(dtype, n, cols);
+        for (int i = 0; i < n; i++)
+        {
+            int j = i + k;
+            if (j >= 0 && j < cols) result.SetDouble(1.0, i, j);
+        }
+        return result;
+    }
+
+    /// <summary>Uniform samples in [0, 1).</summary>
+    public static Tensor Rand(Generator rng, params int[] shape) => Rand(rng, DType.Float32, shape);
+
+    /// <summary>Uniform samples in [0, 1) of the given dtype.</summary>
+    public static Tensor Rand(Generator rng, DType dtype, params int[] shape) => Sample(rng, shape, dtype, "Rand", r => r.NextDouble());
+
+    /// <summary>Standard normal samples.</summary>
+    public static Tensor Randn(Generator rng, params int[] shape) => Randn(rng, DType.Float32, shape);
+
+    /// <summary>Standard normal samples of the given dtype.</summary>
+    public static Tensor Randn(Generator rng, DType dtype, params int[] shape) => Sample(rng, shape, dtype, "Randn", r => r.NextNormal());
+
+    /// <summary>Uniform integers in [low, high) (Int64 by default).</summary>
+    public static Tensor RandInt(Generator rng, long low, long high, int[] shape, DType dtype = DType.Int64)
+    {
+        if (high <= low) throw new ArgumentException($"RandInt: low ({low}) must be less than high ({high})");
+        int size = ShapeUtil.Size(Checked(shape, "RandInt"), "RandInt");
+        var values = new long[size];
+        for (int i = 0; i < size; i++) values[i] = rng.NextInt64(low, high);
+        return new Tensor(values, (int[])shape.Clone()).AsType(dtype);
+    }
+
+    private static Tensor Sample(Generator rng, int[] shape, DType dtype, string op, Func<Generator, double> next)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        if (!dtype.IsFloat()) throw new ArgumentException($"{op}: dtype must be float32 or float64, got {dtype.Name()}");
+        int size = ShapeUtil.Size(Checked(shape, op), op);
+        var values = new double[size];
+        for (int i = 0; i < size; i++) values[i] = next(rng);
+        return new Tensor(values, (int[])shape.Clone()).AsType(dtype);
+    }
+
+    private static int[] Checked(int[] shape, string op)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        foreach (int d in shape)
+            if (d < 0) throw new ArgumentException($"{op}: negative dimension in shape {ShapeUtil.Format(shape)}");
+        return (int[])shape.Clone();
+    }
+
+    /// <summary>Writes the element at <paramref name="index"/> converted from double.</summary>
+    public void SetDouble(double value, params int[] index)
+    {
+        int o = OffsetOf(index, "SetDouble");
+        switch (storage)
+        {
+            case float[] f: f[o] = (float)value; break;
+            case double[] d: d[o] = value; break;
+            case int[] i: i[o] = (int)value; break;
+            case long[] l: l[o] = (long)value; break;
+            case bool[] b: b[o] = value != 0; break;
+        }
+    }
+
+    /// <summary>This tensor's values converted to <paramref name="dtype"/> (this tensor itself when the dtype already matches).</summary>
+    public Tensor AsType(DType dtype)
+    {
+        if (dtype == DType) return this;
+        var result = Empty(dtype, Shape);
+        Kernels.Convert.Run(this, result);
+        return result;
+    }
+}

@@ -1,0 +1,185 @@
+using Nabla.Tensors.Kernels;
+
+namespace Nabla.Tensors;
+
+public sealed partial class Tensor
+{
+    /// <summary>a + b with broadcasting.</summary>
+    public static Tensor Add(Tensor a, Tensor b) => Elementwise(BinaryOp.Add, a, b);
+
+    /// <summary>a - b with broadcasting.</summary>
+    public static Tensor Sub(Tensor a, Tensor b) => Elementwise(BinaryOp.Sub, a, b);
+
+    /// <summary>a * b with broadcasting.</summary>
+    public static Tensor Mul(Tensor a, Tensor b) => Elementwise(BinaryOp.Mul, a, b);
+
+    /// <summary>a / b with broadcasting; true division, so integers give floats.</summary>
+    public static Tensor Div(Tensor a, Tensor b) => Elementwise(BinaryOp.Div, a, b);
+
+    /// <summary>a ** b with broadcasting.</summary>
+    public static Tensor Pow(Tensor a, Tensor b) => Elementwise(BinaryOp.Pow, a, b);
+
+    /// <summary>The elementwise larger value (NaN wins, as in NumPy).</summary>
+    public static Tensor Maximum(Tensor a, Tensor b) => Elementwise(BinaryOp.Maximum, a, b);
+
+    /// <summary>The elementwise smaller value (NaN wins, as in NumPy).</summary>
+    public static Tensor Minimum(Tensor a, Tensor b) => Elementwise(BinaryOp.Minimum, a, b);
+
+    /// <summary>This tensor to the power <paramref name="exponent"/>.</summary>
+    public Tensor Pow(double exponent) => Pow(this, FloatScalar(this, exponent));
+
+    /// <summary>This tensor to an integer power (integers stay integers).</summary>
+    public Tensor Pow(int exponent) => Pow(this, IntScalar(this, exponent));
+
+    /// <summary>Values limited to [min, max]; integer tensors stay integer when the bounds are whole numbers.</summary>
+    public Tensor Clip(double min, double max)
+    {
+        if (min > max) throw new ArgumentException($"Clip: min ({min}) is greater than max ({max})");
+        return Minimum(Maximum(this, BoundScalar(this, min)), BoundScalar(this, max));
+    }
+
+    public Tensor Neg() => Apply(UnaryOp.Neg);
+    public Tensor Abs() => Apply(UnaryOp.Abs);
+    public Tensor Sign() => Apply(UnaryOp.Sign);
+    public Tensor Exp() => Apply(UnaryOp.Exp);
+    public Tensor Log() => Apply(UnaryOp.Log);
+    public Tensor Sqrt() => Apply(UnaryOp.Sqrt);
+    public Tensor Sin() => Apply(UnaryOp.Sin);
+    public Tensor Cos() => Apply(UnaryOp.Cos);
+    public Tensor Tan() => Apply(UnaryOp.Tan);
+    public Tensor Tanh() => Apply(UnaryOp.Tanh);
+
+    /// <summary>Elementwise a == b as Bool.</summary>
+    public Tensor Eq(Tensor other) => Comparison(CompareOp.Equal, this, other);
+    /// <summary>Elementwise a != b as Bool.</summary>
+    public Tensor Ne(Tensor other) => Comparison(CompareOp.NotEqual, this, other);
+    /// <summary>Elementwise a &lt; b as Bool.</summary>
+    public Tensor Lt(Tensor other) => Comparison(CompareOp.Less, this, other);
+    /// <summary>Elementwise a &lt;= b as Bool.</summary>
+    public Tensor Le(Tensor other) => Comparison(CompareOp.LessEqual, this, other);
+    /// <summary>Elementwise a &gt; b as Bool.</summary>
+    public Tensor Gt(Tensor other) => Comparison(CompareOp.Greater, this, other);
+    /// <summary>Elementwise a &gt;= b as Bool.</summary>
+    public Tensor Ge(Tensor other) => Comparison(CompareOp.GreaterEqual, this, other);
+
+    public Tensor Eq(double other) => Eq(FloatScalar(this, other));
+    public Tensor Ne(double other) => Ne(FloatScalar(this, other));
+    public Tensor Lt(double other) => Lt(FloatScalar(this, other));
+    public Tensor Le(double other) => Le(FloatScalar(this, other));
+    public Tensor Gt(double other) => Gt(FloatScalar(this, other));
+    public Tensor Ge(double other) => Ge(FloatScalar(this, other));
+
+    /// <summary>Elementwise <c>condition ? x : y</c> with broadcasting of all three.</summary>
+    public static Tensor Where(Tensor condition, Tensor x, Tensor y)
+    {
+        if (condition.DType != DType.Bool)
+            throw new ArgumentException($"Where: condition must have dtype bool, got {condition.DType.Name()}");
+        var shape = ShapeUtil.Broadcast(ShapeUtil.Broadcast(condition.shape, x.shape, "Where"), y.shape, "Where");
+        var dtype = DTypeExtensions.Promote(x.DType, y.DType);
+        var result = Empty(dtype, shape);
+        Select.Run(condition, x.AsType(dtype), y.AsType(dtype), result);
+        return result;
+    }
+
+    /// <summary>Elementwise logical not of a Bool tensor.</summary>
+    public Tensor LogicalNot() => Eq(Scalar(false));
+
+    /// <summary>Elementwise logical and (inputs are read as "not zero").</summary>
+    public static Tensor LogicalAnd(Tensor a, Tensor b) => Mul(a.AsType(DType.Int32), b.AsType(DType.Int32)).AsType(DType.Bool);
+
+    /// <summary>Elementwise logical or (inputs are read as "not zero").</summary>
+    public static Tensor LogicalOr(Tensor a, Tensor b) => Add(a.AsType(DType.Bool).AsType(DType.Int32), b.AsType(DType.Bool).AsType(DType.Int32)).AsType(DType.Bool);
+
+    /// <summary>Writes <paramref name="source"/> (broadcast and converted to this dtype) into this tensor or view.</summary>
+    public void Assign(Tensor source)
+    {
+        if (HasOverlap()) throw new InvalidOperationException($"Assign: cannot write into a broadcast view of shape {ShapeString}");
+        ShapeUtil.BroadcastStrides(source.shape, source.strides, shape, "Assign");
+        Kernels.Copy.Run(source.AsType(DType), this);
+    }
+
+    /// <summary>this += other in place (other broadcasts to this shape); the storage is shared with every view.</summary>
+    public void AddInPlace(Tensor other)
+    {
+        if (HasOverlap()) throw new InvalidOperationException($"AddInPlace: cannot write into a broadcast view of shape {ShapeString}");
+        if (DType == DType.Bool) throw new InvalidOperationException("AddInPlace: cannot add into a bool tensor");
+        Binary.Run(BinaryOp.Add, this, other.AsType(DType), this);
+    }
+
+    public static Tensor operator +(Tensor a, Tensor b) => Add(a, b);
+    public static Tensor operator -(Tensor a, Tensor b) => Sub(a, b);
+    public static Tensor operator *(Tensor a, Tensor b) => Mul(a, b);
+    public static Tensor operator /(Tensor a, Tensor b) => Div(a, b);
+    public static Tensor operator -(Tensor a) => a.Neg();
+
+    public static Tensor operator +(Tensor a, double b) => Add(a, FloatScalar(a, b));
+    public static Tensor operator +(double a, Tensor b) => Add(FloatScalar(b, a), b);
+    public static Tensor operator -(Tensor a, double b) => Sub(a, FloatScalar(a, b));
+    public static Tensor operator -(double a, Tensor b) => Sub(FloatScalar(b, a), b);
+    public static Tensor operator *(Tensor a, double b) => Mul(a, FloatScalar(a, b));
+    public static Tensor operator *(double a, Tensor b) => Mul(FloatScalar(b, a), b);
+    public static Tensor operator /(Tensor a, double b) => Div(a, FloatScalar(a, b));
+    public static Tensor operator /(double a, Tensor b) => Div(FloatScalar(b, a), b);
+
+    public static Tensor operator +(Tensor a, int b) => Add(a, IntScalar(a, b));
+    public static Tensor operator +(int a, Tensor b) => Add(IntScalar(b, a), b);
+    public static Tensor operator -(Tensor a, int b) => Sub(a, IntScalar(a, b));
+    public static Tensor operator -(int a, Tensor b) => Sub(IntScalar(b, a), b);
+    public static Tensor operator *(Tensor a, int b) => Mul(a, IntScalar(a, b));
+    public static Tensor operator *(int a, Tensor b) => Mul(IntScalar(b, a), b);
+    public static Tensor operator /(Tensor a, int b) => Div(a, IntScalar(a, b));
+    public static Tensor operator /(int a, Tensor b) => Div(IntScalar(b, a), b);
+
+    public static Tensor operator <(Tensor a, Tensor b) => a.Lt(b);
+    public static Tensor operator >(Tensor a, Tensor b) => a.Gt(b);
+    public static Tensor operator <=(Tensor a, Tensor b) => a.Le(b);
+    public static Tensor operator >=(Tensor a, Tensor b) => a.Ge(b);
+    public static Tensor operator <(Tensor a, double b) => a.Lt(b);
+    public static Tensor operator >(Tensor a, double b) => a.Gt(b);
+    public static Tensor operator <=(Tensor a, double b) => a.Le(b);
+    public static Tensor operator >=(Tensor a, double b) => a.Ge(b);
+
+    /// <summary>A Python float next to a tensor: keeps a float tensor's dtype, turns integers into Float32 (as PyTorch does).</summary>
+    private static Tensor FloatScalar(Tensor like, double value) => Scalar(value, like.DType.ToFloat());
+
+    /// <summary>A Python int next to a tensor: takes the tensor's dtype (Bool becomes Int32).</summary>
+    private static Tensor IntScalar(Tensor like, int value) => Scalar(value, like.DType == DType.Bool ? DType.Int32 : like.DType);
+
+    private static Tensor BoundScalar(Tensor like, double value) =>
+        !like.DType.IsFloat() && Math.Floor(value) == value && Math.Abs(value) <= long.MaxValue
+            ? Scalar(value, like.DType == DType.Bool ? DType.Int32 : like.DType)
+            : FloatScalar(like, value);
+
+    private static Tensor Elementwise(BinaryOp op, Tensor a, Tensor b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var outShape = ShapeUtil.Broadcast(a.shape, b.shape, op.ToString());
+        var dtype = DTypeExtensions.Promote(a.DType, b.DType);
+        if (dtype == DType.Bool) dtype = DType.Int32;
+        if (op == BinaryOp.Div) dtype = dtype.ToFloat();
+        var result = Empty(dtype, outShape);
+        Binary.Run(op, a.AsType(dtype), b.AsType(dtype), result);
+        return result;
+    }
+
+    private static Tensor Comparison(CompareOp op, Tensor a, Tensor b)
+    {
+        var outShape = ShapeUtil.Broadcast(a.shape, b.shape, op.ToString());
+        var dtype = DTypeExtensions.Promote(a.DType, b.DType);
+        if (dtype == DType.Bool) dtype = DType.Int32;
+        var result = Empty(DType.Bool, outShape);
+        Compare.Run(op, a.AsType(dtype), b.AsType(dtype), result);
+        return result;
+    }
+
+    private Tensor Apply(UnaryOp op)
+    {
+        var dtype = DType == DType.Bool ? DType.Int32 : DType;
+        if (Unary.IsFloatOnly(op)) dtype = dtype.ToFloat();
+        var input = AsType(dtype).Contiguous();
+        var result = Empty(dtype, Shape);
+        Unary.Run(op, input, result);
+        return result;
+    }
+}

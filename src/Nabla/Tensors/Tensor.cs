@@ -1,0 +1,210 @@
+using System.Diagnostics;
+
+namespace Nabla.Tensors;
+
+/// <summary>
+/// An n-dimensional array with NumPy semantics: a runtime <see cref="DType"/>, a shape, and strides into a
+/// shared storage array. Shape operations (reshape of contiguous data, transpose, slicing, broadcasting)
+/// return views that share storage; every other operation returns a new contiguous tensor.
+/// </summary>
+public sealed partial class Tensor
+{
+    private readonly Array storage;
+    private readonly int[] shape;
+    private readonly int[] strides;
+    private readonly int offset;
+
+    internal Tensor(Array storage, int[] shape, int[] strides, int offset)
+    {
+        this.storage = storage;
+        this.shape = shape;
+        this.strides = strides;
+        this.offset = offset;
+        DType = DTypeOf(storage);
+        Size = ShapeUtil.Size(shape);
+        IsContiguous = ComputeContiguous();
+    }
+
+    /// <summary>A new contiguous tensor that owns <paramref name="storage"/> (not copied).</summary>
+    internal Tensor(Array storage, int[] shape) : this(storage, shape, ShapeUtil.ContiguousStrides(shape), 0)
+    {
+        if (storage.Length != Size)
+            throw new ArgumentException($"Tensor: {storage.Length} elements do not fill shape {ShapeUtil.Format(shape)}");
+    }
+
+    /// <summary>The element type.</summary>
+    public DType DType { get; }
+
+    /// <summary>The number of elements.</summary>
+    public int Size { get; }
+
+    /// <summary>The number of dimensions (0 for a scalar).</summary>
+    public int NDim => shape.Length;
+
+    /// <summary>A copy of the shape.</summary>
+    public int[] Shape => (int[])shape.Clone();
+
+    /// <summary>A copy of the strides, in elements.</summary>
+    public int[] Strides => (int[])strides.Clone();
+
+    /// <summary>True when the elements lie in row-major order without gaps, so kernels can use one span.</summary>
+    public bool IsContiguous { get; }
+
+    /// <summary>The length of dimension <paramref name="axis"/> (negative counts from the end).</summary>
+    public int Dim(int axis) => shape[ShapeUtil.NormalizeAxis(axis, NDim, "Dim")];
+
+    internal ReadOnlySpan<int> ShapeSpan => shape;
+    internal ReadOnlySpan<int> StrideSpan => strides;
+    internal int Offset => offset;
+    internal Array Storage => storage;
+
+    internal T[] Buffer<T>() where T : unmanaged => (T[])storage;
+
+    /// <summary>The elements of a contiguous tensor as one span.</summary>
+    internal Span<T> Span<T>() where T : unmanaged
+    {
+        Debug.Assert(IsContiguous);
+        return Buffer<T>().AsSpan(offset, Size);
+    }
+
+    internal string ShapeString => ShapeUtil.Format(shape);
+
+    private static DType DTypeOf(Array storage) => storage switch
+    {
+        float[] => DType.Float32,
+        double[] => DType.Float64,
+        int[] => DType.Int32,
+        long[] => DType.Int64,
+        bool[] => DType.Bool,
+        _ => throw new ArgumentException($"Tensor: storage of type {storage.GetType().Name} is not supported"),
+    };
+
+    private bool ComputeContiguous()
+    {
+        int expected = 1;
+        for (int i = shape.Length - 1; i >= 0; i--)
+        {
+            if (shape[i] != 1 && strides[i] != expected) return false;
+            expected *= shape[i];
+        }
+        return true;
+    }
+
+    /// <summary>A tensor with the same layout rules over fresh contiguous storage.</summary>
+    internal static Tensor Empty(DType dtype, int[] shape)
+    {
+        int size = ShapeUtil.Size(shape);
+        return new Tensor(NewStorage(dtype, size), shape);
+    }
+
+    internal static Array NewStorage(DType dtype, int size) => dtype switch
+    {
+        DType.Float32 => new float[size],
+        DType.Float64 => new double[size],
+        DType.Int32 => new int[size],
+        DType.Int64 => new long[size],
+        DType.Bool => new bool[size],
+        _ => throw new ArgumentOutOfRangeException(nameof(dtype), $"Tensor: unknown dtype {(int)dtype}"),
+    };
+
+    /// <summary>A view of the same storage with another shape and strides.</summary>
+    internal Tensor View(int[] newShape, int[] newStrides, int newOffset) => new(storage, newShape, newStrides, newOffset);
+
+    /// <summary>A contiguous tensor with the same values (this one when it already is contiguous and starts at 0).</summary>
+    public Tensor Contiguous() => IsContiguous ? this : Copy();
+
+    /// <summary>A new contiguous tensor with a copy of the values.</summary>
+    public Tensor Copy()
+    {
+        var result = Empty(DType, Shape);
+        Kernels.Copy.Run(this, result);
+        return result;
+    }
+
+    /// <summary>The flat offset in storage of the element at <paramref name="index"/>.</summary>
+    internal int OffsetOf(ReadOnlySpan<int> index, string op)
+    {
+        if (index.Length != NDim)
+            throw new ArgumentException($"{op}: {index.Length} indices given for a tensor of dimension {NDim}");
+        int o = offset;
+        for (int i = 0; i < index.Length; i++)
+        {
+            int k = index[i] < 0 ? index[i] + shape[i] : index[i];
+            if (k < 0 || k >= shape[i])
+                throw new IndexOutOfRangeException($"{op}: index {index[i]} is out of bounds for axis {i} with size {shape[i]}");
+            o += k * strides[i];
+        }
+        return o;
+    }
+
+    /// <summary>The element at <paramref name="index"/> as <typeparamref name="T"/> (dtype must match).</summary>
+    public T Get<T>(params int[] index) where T : unmanaged
+    {
+        CheckDType<T>("Get");
+        return Buffer<T>()[OffsetOf(index, "Get")];
+    }
+
+    /// <summary>Writes the element at <paramref name="index"/> (dtype must match).</summary>
+    public void Set<T>(T value, params int[] index) where T : unmanaged
+    {
+        CheckDType<T>("Set");
+        Buffer<T>()[OffsetOf(index, "Set")] = value;
+    }
+
+    /// <summary>The element at <paramref name="index"/> converted to double (true is 1).</summary>
+    public double GetDouble(params int[] index)
+    {
+        int o = OffsetOf(index, "GetDouble");
+        return storage switch
+        {
+            float[] f => f[o],
+            double[] d => d[o],
+            int[] i => i[o],
+            long[] l => l[o],
+            bool[] b => b[o] ? 1.0 : 0.0,
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    /// <summary>The only element of a one-element tensor, as double (like NumPy's <c>item()</c>).</summary>
+    public double Item()
+    {
+        if (Size != 1)
+            throw new InvalidOperationException($"Item: only a tensor of one element can be converted to a scalar, this one has shape {ShapeString}");
+        return Reshape().GetDouble();
+    }
+
+    /// <summary>The only element of a one-element tensor, as <typeparamref name="T"/> (dtype must match).</summary>
+    public T Item<T>() where T : unmanaged
+    {
+        CheckDType<T>("Item");
+        if (Size != 1)
+            throw new InvalidOperationException($"Item: only a tensor of one element can be converted to a scalar, this one has shape {ShapeString}");
+        return Reshape().Get<T>();
+    }
+
+    /// <summary>The elements in row-major order, as a new array (dtype must match).</summary>
+    public T[] ToArray<T>() where T : unmanaged
+    {
+        CheckDType<T>("ToArray");
+        return Contiguous().Span<T>().ToArray();
+    }
+
+    /// <summary>The elements in row-major order converted to double.</summary>
+    public double[] ToDoubleArray() => AsType(DType.Float64).ToArray<double>();
+
+    internal void CheckDType<T>(string op) where T : unmanaged
+    {
+        var want = DTypeExtensions.Of<T>();
+        if (want != DType)
+            throw new InvalidOperationException($"{op}: tensor has dtype {DType.Name()}, not {want.Name()} ({typeof(T).Name})");
+    }
+
+    /// <summary>True when writing through this view would write one storage element twice (a broadcast view).</summary>
+    internal bool HasOverlap()
+    {
+        for (int i = 0; i < NDim; i++)
+            if (strides[i] == 0 && shape[i] > 1) return true;
+        return false;
+    }
+}
