@@ -1,0 +1,128 @@
+using Nabla.Tensors;
+
+namespace Nabla.Autodiff;
+
+/// <summary>
+/// A tensor in the define-by-run graph: its value (<see cref="Data"/>), the function that made it
+/// (<see cref="Creator"/>), and after <see cref="Backward"/> its gradient (<see cref="Grad"/>), itself a
+/// Variable so that gradients can be differentiated again.
+/// </summary>
+public partial class Variable
+{
+    private Tensor data;
+
+    public Variable(Tensor data, string? name = null)
+    {
+        this.data = data ?? throw new ArgumentNullException(nameof(data));
+        Name = name;
+    }
+
+    /// <summary>The value.</summary>
+    public Tensor Data
+    {
+        get => data;
+        set => data = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>The gradient of the last <see cref="Backward"/> output with respect to this variable, or null.</summary>
+    public Variable? Grad { get; set; }
+
+    /// <summary>An optional name, shown in graphs.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The function whose output this is (null for inputs and parameters).</summary>
+    public Function? Creator { get; private set; }
+
+    /// <summary>One more than the creator's generation; 0 for inputs.</summary>
+    public int Generation { get; private set; }
+
+    public int[] Shape => data.Shape;
+    public DType DType => data.DType;
+    public int Size => data.Size;
+    public int NDim => data.NDim;
+
+    /// <summary>True for a variable computed inside <see cref="Config.NoGrad"/>: it has no graph to walk back.</summary>
+    internal bool MadeWithoutGraph { get; set; }
+
+    internal void SetCreator(Function f)
+    {
+        Creator = f;
+        Generation = f.Generation + 1;
+    }
+
+    /// <summary>Forgets the gradient.</summary>
+    public void ClearGrad() => Grad = null;
+
+    /// <summary>
+    /// Backpropagation: seeds this variable's gradient with ones (unless already set), then visits the
+    /// functions newest generation first, accumulating gradients of variables used more than once.
+    /// Intermediate gradients are freed unless <paramref name="retainGrad"/>; with
+    /// <paramref name="createGraph"/> the backward pass is itself recorded, so gradients can be differentiated.
+    /// </summary>
+    public void Backward(bool retainGrad = false, bool createGraph = false)
+    {
+        if (MadeWithoutGraph)
+            throw new InvalidOperationException($"Backward: this variable of shape {data.ShapeString} was computed inside Config.NoGrad() and has no graph");
+        if (!data.DType.IsFloat())
+            throw new InvalidOperationException($"Backward: needs a float variable, this one has dtype {data.DType.Name()}");
+        Grad ??= new Variable(Tensor.OnesLike(data));
+        var queue = new PriorityQueue<Function, int>();
+        var seen = new HashSet<Function>(ReferenceEqualityComparer.Instance);
+        void Add(Function? f)
+        {
+            if (f is not null && seen.Add(f)) queue.Enqueue(f, -f.Generation);
+        }
+        Add(Creator);
+        while (queue.TryDequeue(out var f, out _))
+        {
+            var gys = f.OutputGrads();
+            using (createGraph ? Config.EnableGrad() : Config.NoGrad())
+            {
+                var gxs = f.Backward(gys);
+                Accumulate(f, gxs);
+                foreach (var x in f.Inputs) Add(x.Creator);
+            }
+            if (!retainGrad) f.ClearOutputGrads();
+        }
+    }
+
+    private static void Accumulate(Function f, Variable?[] gxs)
+    {
+        if (gxs.Length != f.Inputs.Length)
+            throw new InvalidOperationException($"{f.Name}: backward returned {gxs.Length} gradients for {f.Inputs.Length} inputs");
+        for (int i = 0; i < gxs.Length; i++)
+        {
+            var x = f.Inputs[i];
+            var gx = gxs[i];
+            if (gx is null) continue;
+            if (!ShapeEqual(gx.data, x.data))
+                throw new InvalidOperationException($"{f.Name}: gradient of shape {gx.data.ShapeString} for input {i} of shape {x.data.ShapeString}");
+            x.Grad = x.Grad is null ? gx : x.Grad + gx;
+        }
+    }
+
+    private static bool ShapeEqual(Tensor a, Tensor b) => a.Shape.AsSpan().SequenceEqual(b.Shape);
+
+    /// <summary>
+    /// Cuts the graph behind this variable's creator: every variable upstream forgets its creator, so it
+    /// becomes a leaf (truncated backprop through time). This variable keeps its own creator, as in DeZero.
+    /// </summary>
+    public void UnchainBackward()
+    {
+        if (Creator is null) return;
+        var stack = new Stack<Function>();
+        stack.Push(Creator);
+        while (stack.TryPop(out var f))
+        {
+            foreach (var x in f.Inputs)
+            {
+                if (x.Creator is null) continue;
+                stack.Push(x.Creator);
+                x.Creator = null;
+            }
+        }
+    }
+
+    /// <summary>DeZero's style: <c>variable([1. 2.])</c>, continuation lines indented under the bracket.</summary>
+    public override string ToString() => "variable(" + data.ToString().Replace("\n", "\n         ") + ")";
+}

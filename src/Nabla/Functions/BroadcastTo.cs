@@ -1,0 +1,15 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.Functions;
+
+/// <summary>NumPy broadcasting to a shape; its gradient sums back.</summary>
+public sealed class BroadcastTo(int[] shape) : Function
+{
+    public int[] TargetShape { get; } = (int[])shape.Clone();
+
+    // Materialised: a broadcast view would make later in-place updates write one element many times.
+    protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].BroadcastTo(TargetShape).Copy()];
+
+    protected internal override Variable?[] Backward(Variable[] gys) => [F.SumTo(gys[0], Inputs[0].Shape)];
+}

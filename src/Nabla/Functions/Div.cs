@@ -1,0 +1,18 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.Functions;
+
+/// <summary>Elementwise x0 / x1 with broadcasting.</summary>
+public sealed class Div : Function
+{
+    protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0] / xs[1]];
+
+    protected internal override Variable?[] Backward(Variable[] gys)
+    {
+        var (x0, x1) = (Inputs[0], Inputs[1]);
+        var gx0 = gys[0] / x1;
+        var gx1 = gys[0] * (-x0 / (x1 * x1));
+        return [Broadcast.Reduce(gx0, x0), Broadcast.Reduce(gx1, x1)];
+    }
+}

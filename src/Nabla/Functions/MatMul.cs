@@ -1,0 +1,28 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.Functions;
+
+/// <summary>
+/// Batched matrix product (…, m, k) @ (…, k, n) of operands with at least two dimensions; batch axes
+/// broadcast and their gradients are summed back. (<see cref="F.MatMul"/> handles 1-D operands by reshaping.)
+/// </summary>
+public sealed class MatMul : Function
+{
+    protected internal override Tensor[] Forward(Tensor[] xs)
+    {
+        if (xs[0].NDim < 2 || xs[1].NDim < 2)
+            throw new ArgumentException($"MatMul: operands need at least two dimensions here, got {Format(xs[0])} and {Format(xs[1])}");
+        return [Tensor.MatMul(xs[0], xs[1])];
+    }
+
+    protected internal override Variable?[] Backward(Variable[] gys)
+    {
+        var (a, b) = (Inputs[0], Inputs[1]);
+        var ga = F.MatMul(gys[0], F.SwapAxes(b, -1, -2));
+        var gb = F.MatMul(F.SwapAxes(a, -1, -2), gys[0]);
+        return [Broadcast.Reduce(ga, a), Broadcast.Reduce(gb, b)];
+    }
+
+    private static string Format(Tensor t) => "(" + string.Join(",", t.Shape) + (t.NDim == 1 ? ",)" : ")");
+}

@@ -1,0 +1,16 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.Functions;
+
+/// <summary>Elementwise x0 * x1 with broadcasting.</summary>
+public sealed class Mul : Function
+{
+    protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0] * xs[1]];
+
+    protected internal override Variable?[] Backward(Variable[] gys)
+    {
+        var (x0, x1) = (Inputs[0], Inputs[1]);
+        return [Broadcast.Reduce(gys[0] * x1, x0), Broadcast.Reduce(gys[0] * x0, x1)];
+    }
+}

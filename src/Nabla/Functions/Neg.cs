@@ -1,0 +1,15 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.Functions;
+
+/// <summary>Elementwise -x.</summary>
+public sealed class Neg : Function
+{
+    protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Neg()];
+
+    protected internal override Variable?[] Backward(Variable[] gys)
+    {
+        return [-gys[0]];
+    }
+}

@@ -1,0 +1,14 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.Functions;
+
+/// <summary>The same values in another shape; the gradient is reshaped back.</summary>
+public sealed class Reshape(int[] shape) : Function
+{
+    public int[] TargetShape { get; } = (int[])shape.Clone();
+
+    protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Reshape(TargetShape)];
+
+    protected internal override Variable?[] Backward(Variable[] gys) => [F.Reshape(gys[0], Inputs[0].Shape)];
+}

@@ -1,0 +1,14 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.Functions;
+
+/// <summary>Sums down to a shape, the reverse of broadcasting; its gradient broadcasts back.</summary>
+public sealed class SumTo(int[] shape) : Function
+{
+    public int[] TargetShape { get; } = (int[])shape.Clone();
+
+    protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].SumTo(TargetShape)];
+
+    protected internal override Variable?[] Backward(Variable[] gys) => [F.BroadcastTo(gys[0], Inputs[0].Shape)];
+}

@@ -1,0 +1,21 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.Functions;
+
+/// <summary>Axes permuted (reversed when none are given); the gradient is permuted back by the inverse permutation.</summary>
+public sealed class Transpose(int[]? axes = null) : Function
+{
+    public int[]? Axes { get; } = axes is null || axes.Length == 0 ? null : (int[])axes.Clone();
+
+    protected internal override Tensor[] Forward(Tensor[] xs) => [Axes is null ? xs[0].Transpose() : xs[0].Transpose(Axes)];
+
+    protected internal override Variable?[] Backward(Variable[] gys)
+    {
+        if (Axes is null) return [F.Transpose(gys[0])];
+        int n = Axes.Length;
+        var inverse = new int[n];
+        for (int i = 0; i < n; i++) inverse[(Axes[i] % n + n) % n] = i;
+        return [F.Transpose(gys[0], inverse)];
+    }
+}
