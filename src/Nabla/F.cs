@@ -68,6 +68,47 @@ public static class F
         return y;
     }
 
+    /// <summary>Mean over all axes or one axis.</summary>
+    public static Variable Mean(Variable x, int? axis = null, bool keepDims = false)
+    {
+        double count = axis is int a ? x.Shape[a < 0 ? a + x.NDim : a] : x.Size;
+        return Sum(x, axis, keepDims) / count;
+    }
+
+    public static Variable Sigmoid(Variable x) => new Sigmoid().Call(x);
+    public static Variable ReLU(Variable x) => new ReLU().Call(x);
+    public static Variable LeakyReLU(Variable x, double slope = 0.2) => new LeakyReLU(slope).Call(x);
+
+    /// <summary>x @ W + b for x of shape (N, in) and W of shape (in, out); b may be null.</summary>
+    public static Variable Linear(Variable x, Variable w, Variable? b = null) =>
+        b is null ? new Linear().Call(x, w) : new Linear().Call(x, w, b);
+
+    public static Variable Softmax(Variable x, int axis = 1) => new Softmax(axis).Call(x);
+    public static Variable LogSoftmax(Variable x, int axis = 1) => new LogSoftmax(axis).Call(x);
+    public static Variable LogSumExp(Variable x, int? axis = null, bool keepDims = false) => new LogSumExp(axis, keepDims).Call(x);
+
+    /// <summary>Softmax cross-entropy of scores (N, C) against integer labels (N,), averaged over the batch.</summary>
+    public static Variable SoftmaxCrossEntropy(Variable x, Variable t) => new SoftmaxCrossEntropy().Call(x, t);
+
+    /// <summary>Softmax cross-entropy against an integer label tensor.</summary>
+    public static Variable SoftmaxCrossEntropy(Variable x, Tensor t) => new SoftmaxCrossEntropy().Call(x, new Variable(t));
+
+    public static Variable MeanSquaredError(Variable x0, Variable x1) => new MeanSquaredError().Call(x0, x1);
+
+    /// <summary>NumPy indexing as a differentiable function.</summary>
+    public static Variable GetItem(Variable x, params TensorIndex[] index) => new GetItem(index).Call(x);
+
+    public static Variable Max(Variable x, int? axis = null, bool keepDims = false) => new MaxMin(true, axis, keepDims).Call(x);
+    public static Variable Min(Variable x, int? axis = null, bool keepDims = false) => new MaxMin(false, axis, keepDims).Call(x);
+    public static Variable Clip(Variable x, double min, double max) => new Clip(min, max).Call(x);
+
+    /// <summary>The fraction of rows whose largest score is at the label (no gradient).</summary>
+    public static Variable Accuracy(Variable y, Tensor t)
+    {
+        var predicted = y.Data.ArgMax(1).Reshape(t.Shape);
+        return new Variable(predicted.Eq(t.AsType(DType.Int64)).AsType(DType.Float64).Mean());
+    }
+
     /// <summary>Wraps a tensor as a variable (no-op for variables), for mixing constants into expressions.</summary>
     public static Variable AsVariable(Tensor t) => new(t);
 }

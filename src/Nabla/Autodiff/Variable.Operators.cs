@@ -31,6 +31,10 @@ public partial class Variable
     /// <summary>A plain number is a constant of the variable's float dtype (Float32 for integer variables).</summary>
     private static Variable Constant(Variable like, double value) => new(Tensor.Scalar(value, like.DType.ToFloat()));
 
+    /// <summary>Differentiable NumPy indexing: <c>x[0, 1..]</c>, <c>x[new[] { 2, 0 }]</c>.</summary>
+    [System.Runtime.CompilerServices.IndexerName("At")]
+    public Variable this[params TensorIndex[] index] => F.GetItem(this, index);
+
     /// <summary>This variable to a constant power.</summary>
     public Variable Pow(double exponent) => F.Pow(this, exponent);
 

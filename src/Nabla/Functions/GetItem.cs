@@ -1,0 +1,14 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.Functions;
+
+/// <summary>NumPy indexing (integers, slices, one index array); the gradient scatter-adds back (<see cref="GetItemGrad"/>).</summary>
+public sealed class GetItem(TensorIndex[] index) : Function
+{
+    public TensorIndex[] Index { get; } = (TensorIndex[])index.Clone();
+
+    protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0][Index].Copy()];
+
+    protected internal override Variable?[] Backward(Variable[] gys) => [new GetItemGrad(Index, Inputs[0].Shape).Call(gys[0])];
+}

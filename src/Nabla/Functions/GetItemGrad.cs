@@ -1,0 +1,20 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.Functions;
+
+/// <summary>The backward of <see cref="GetItem"/>: zeros of the input's shape with the gradient added at the index (repeats accumulate). Its own gradient is indexing again.</summary>
+public sealed class GetItemGrad(TensorIndex[] index, int[] inputShape) : Function
+{
+    public TensorIndex[] Index { get; } = (TensorIndex[])index.Clone();
+    public int[] InputShape { get; } = (int[])inputShape.Clone();
+
+    protected internal override Tensor[] Forward(Tensor[] xs)
+    {
+        var gx = Tensor.Zeros(xs[0].DType, InputShape);
+        gx.AddAt(xs[0], Index);
+        return [gx];
+    }
+
+    protected internal override Variable?[] Backward(Variable[] gys) => [new GetItem(Index).Call(gys[0])];
+}

@@ -1,0 +1,19 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.Functions;
+
+/// <summary>x - logsumexp(x) along an axis, computed stably; gx = gy - softmax(x)·sum(gy).</summary>
+public sealed class LogSoftmax(int axis = 1) : Function
+{
+    public int Axis { get; } = axis;
+
+    protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0] - LogSumExp.Compute(xs[0], Axis, keepDims: true)];
+
+    protected internal override Variable?[] Backward(Variable[] gys)
+    {
+        var y = Output();
+        var sum = F.BroadcastTo(F.Sum(gys[0], Axis, keepDims: true), y.Shape);
+        return [gys[0] - F.Exp(y) * sum];
+    }
+}

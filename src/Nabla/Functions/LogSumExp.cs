@@ -1,0 +1,31 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.Functions;
+
+/// <summary>log(sum(exp(x))) along an axis (all axes when null), shifted by the max so it never overflows; its gradient is softmax.</summary>
+public sealed class LogSumExp(int? axis = null, bool keepDims = false) : Function
+{
+    public int? Axis { get; } = axis;
+    public bool KeepDims { get; } = keepDims;
+
+    protected internal override Tensor[] Forward(Tensor[] xs) => [Compute(xs[0], Axis, KeepDims)];
+
+    internal static Tensor Compute(Tensor x, int? axis, bool keepDims)
+    {
+        var m = x.Max(axis, keepDims: true);
+        var s = (x - m).Exp().Sum(axis, keepDims: true).Log() + m;
+        return keepDims ? s : s.Squeeze(axis is int a ? [a] : []);
+    }
+
+    protected internal override Variable?[] Backward(Variable[] gys)
+    {
+        var x = Inputs[0];
+        var kept = x.Shape;
+        for (int i = 0; i < kept.Length; i++)
+            if (Axis is null || i == (Axis.Value < 0 ? Axis.Value + kept.Length : Axis.Value)) kept[i] = 1;
+        var y = F.Reshape(Output(), kept);
+        var gy = F.Reshape(gys[0], kept);
+        return [F.BroadcastTo(gy, x.Shape) * F.Exp(x - F.BroadcastTo(y, x.Shape))];
+    }
+}

@@ -1,0 +1,25 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.Functions;
+
+/// <summary>exp(x - max) / sum(exp(x - max)) along an axis; gx = y·gy - y·sum(y·gy).</summary>
+public sealed class Softmax(int axis = 1) : Function
+{
+    public int Axis { get; } = axis;
+
+    protected internal override Tensor[] Forward(Tensor[] xs) => [Compute(xs[0], Axis)];
+
+    internal static Tensor Compute(Tensor x, int axis)
+    {
+        var e = (x - x.Max(axis, keepDims: true)).Exp();
+        return e / e.Sum(axis, keepDims: true);
+    }
+
+    protected internal override Variable?[] Backward(Variable[] gys)
+    {
+        var y = Output();
+        var gx = y * gys[0];
+        return [gx - y * F.BroadcastTo(F.Sum(gx, Axis, keepDims: true), y.Shape)];
+    }
+}

@@ -1,0 +1,44 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.Functions;
+
+/// <summary>
+/// Mean over the batch of -log softmax(x)[t] for scores x of shape (N, C) and integer labels t of shape (N,);
+/// the gradient is (softmax(x) - onehot(t)) / N. Labels get no gradient.
+/// </summary>
+public sealed class SoftmaxCrossEntropy : Function
+{
+    protected internal override Tensor[] Forward(Tensor[] xs)
+    {
+        var (x, t) = (xs[0], xs[1]);
+        var labels = CheckLabels(x, t);
+        var logp = x - LogSumExp.Compute(x, 1, keepDims: true);
+        var picked = logp.Reshape(-1).Take(Tensor.FromArray(labels.Select((c, i) => (long)i * x.Dim(1) + c).ToArray()));
+        return [-(picked.Sum() / (double)Math.Max(x.Dim(0), 1))];
+    }
+
+    protected internal override Variable?[] Backward(Variable[] gys)
+    {
+        var x = Inputs[0];
+        int n = x.Shape[0], c = x.Shape[1];
+        var onehot = Tensor.Zeros(x.DType, n, c);
+        var labels = Inputs[1].Data.AsType(DType.Int64).ToArray<long>();
+        for (int i = 0; i < n; i++) onehot.SetDouble(1.0, i, (int)labels[i]);
+        var y = F.Softmax(x, 1);
+        return [(y - onehot) * F.BroadcastTo(gys[0] / (double)Math.Max(n, 1), x.Shape), null];
+    }
+
+    private static long[] CheckLabels(Tensor x, Tensor t)
+    {
+        if (x.NDim != 2) throw new ArgumentException($"SoftmaxCrossEntropy: scores must have shape (N, C), got ({string.Join(",", x.Shape)})");
+        if (!t.DType.IsInteger()) throw new ArgumentException($"SoftmaxCrossEntropy: labels must be integers, got dtype {t.DType.Name()}");
+        if (t.NDim != 1 || t.Dim(0) != x.Dim(0))
+            throw new ArgumentException($"SoftmaxCrossEntropy: labels of shape ({string.Join(",", t.Shape)}) do not match {x.Dim(0)} rows of scores");
+        var labels = t.AsType(DType.Int64).ToArray<long>();
+        foreach (long label in labels)
+            if (label < 0 || label >= x.Dim(1))
+                throw new ArgumentException($"SoftmaxCrossEntropy: label {label} is out of range for {x.Dim(1)} classes");
+        return labels;
+    }
+}
