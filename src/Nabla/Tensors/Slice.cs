@@ -21,8 +21,10 @@ public readonly record struct Slice(int? Start = null, int? Stop = null, int Ste
             start = Start is int s ? Clamp(s, length, -1, length - 1) : length - 1;
             stop = Stop is int e ? Clamp(e, length, -1, length - 1) : -1;
         }
-        int count = Step > 0 ? Math.Max(0, (stop - start + Step - 1) / Step) : Math.Max(0, (start - stop - Step - 1) / -Step);
-        return (start, Step, count);
+        // In long: a huge step (x[::int.MaxValue], x[::int.MinValue]) would overflow int and give no elements.
+        long step = Step;
+        long count = step > 0 ? (stop - start + step - 1) / step : (start - stop - step - 1) / -step;
+        return (start, Step, (int)Math.Max(0, count));
     }
 
     private static int Clamp(int i, int length, int low, int high) => Math.Clamp(i < 0 ? i + length : i, low, high);

@@ -46,12 +46,15 @@ public sealed partial class Tensor
     public static Tensor Ones(params int[] shape) => Ones(DType.Float32, shape);
 
     /// <summary>Ones of the given shape and dtype.</summary>
-    public static Tensor Ones(DType dtype, params int[] shape) => Full(shape, 1.0, dtype);
+    public static Tensor Ones(DType dtype, params int[] shape) => Filled(shape, 1.0, dtype, "Ones");
 
     /// <summary>A tensor of the given shape filled with <paramref name="value"/>.</summary>
-    public static Tensor Full(int[] shape, double value, DType dtype = DType.Float32)
+    public static Tensor Full(int[] shape, double value, DType dtype = DType.Float32) => Filled(shape, value, dtype, "Full");
+
+    // Full under the caller's name, so that a bad shape given to Ones is reported as Ones.
+    private static Tensor Filled(int[] shape, double value, DType dtype, string op)
     {
-        var result = Empty(dtype, Checked(shape, "Full"));
+        var result = Empty(dtype, Checked(shape, op));
         result.Fill(value);
         return result;
     }
@@ -119,6 +122,7 @@ public sealed partial class Tensor
     public static Tensor Eye(int n, int? m = null, int k = 0, DType dtype = DType.Float32)
     {
         int cols = m ?? n;
+        if (n < 0 || cols < 0) throw new ArgumentException($"Eye: negative dimension in shape ({n},{cols})");
         var result = Zeros(dtype, n, cols);
         for (int i = 0; i < n; i++)
         {
@@ -132,7 +136,9 @@ public sealed partial class Tensor
     public static Tensor Rand(Generator rng, params int[] shape) => Rand(rng, DType.Float32, shape);
 
     /// <summary>Uniform samples in [0, 1) of the given dtype.</summary>
-    public static Tensor Rand(Generator rng, DType dtype, params int[] shape) => Sample(rng, shape, dtype, "Rand", r => r.NextDouble());
+    public static Tensor Rand(Generator rng, DType dtype, params int[] shape) =>
+        // Float32 samples take 24 bits (as NumPy's do): a 53-bit double just below 1 would round up to 1.0f.
+        Sample(rng, shape, dtype, "Rand", dtype == DType.Float32 ? r => (r.NextUInt64() >> 40) * (1.0 / (1 << 24)) : r => r.NextDouble());
 
     /// <summary>Standard normal samples.</summary>
     public static Tensor Randn(Generator rng, params int[] shape) => Randn(rng, DType.Float32, shape);
@@ -143,6 +149,7 @@ public sealed partial class Tensor
     /// <summary>Uniform integers in [low, high) (Int64 by default).</summary>
     public static Tensor RandInt(Generator rng, long low, long high, int[] shape, DType dtype = DType.Int64)
     {
+        ArgumentNullException.ThrowIfNull(rng);
         if (high <= low) throw new ArgumentException($"RandInt: low ({low}) must be less than high ({high})");
         int size = ShapeUtil.Size(Checked(shape, "RandInt"), "RandInt");
         var values = new long[size];

@@ -85,17 +85,30 @@ public sealed partial class Tensor
     public Tensor LogicalNot() => Eq(Scalar(false));
 
     /// <summary>Elementwise logical and (inputs are read as "not zero").</summary>
-    public static Tensor LogicalAnd(Tensor a, Tensor b) => Mul(a.AsType(DType.Int32), b.AsType(DType.Int32)).AsType(DType.Bool);
+    public static Tensor LogicalAnd(Tensor a, Tensor b)
+    {
+        // Through Bool first: a float 0.5 truncates to the integer 0, and 65536 * 65536 wraps to 0 in Int32.
+        ShapeUtil.Broadcast(a.shape, b.shape, "LogicalAnd");
+        return Mul(a.AsType(DType.Bool).AsType(DType.Int32), b.AsType(DType.Bool).AsType(DType.Int32)).AsType(DType.Bool);
+    }
 
     /// <summary>Elementwise logical or (inputs are read as "not zero").</summary>
-    public static Tensor LogicalOr(Tensor a, Tensor b) => Add(a.AsType(DType.Bool).AsType(DType.Int32), b.AsType(DType.Bool).AsType(DType.Int32)).AsType(DType.Bool);
+    public static Tensor LogicalOr(Tensor a, Tensor b)
+    {
+        ShapeUtil.Broadcast(a.shape, b.shape, "LogicalOr");
+        return Add(a.AsType(DType.Bool).AsType(DType.Int32), b.AsType(DType.Bool).AsType(DType.Int32)).AsType(DType.Bool);
+    }
 
     /// <summary>Writes <paramref name="source"/> (broadcast and converted to this dtype) into this tensor or view.</summary>
     public void Assign(Tensor source)
     {
         if (HasOverlap()) throw new InvalidOperationException($"Assign: cannot write into a broadcast view of shape {ShapeString}");
         ShapeUtil.BroadcastStrides(source.shape, source.strides, shape, "Assign");
-        Kernels.Copy.Run(source.AsType(DType), this);
+        var values = source.AsType(DType);
+        // A source that shares storage with this view (x[1:] = x[:-1], m = m.T) would be read after being
+        // overwritten; NumPy buffers such a source, and so do we.
+        if (ReferenceEquals(values.storage, storage)) values = values.Copy();
+        Kernels.Copy.Run(values, this);
     }
 
     /// <summary>this += other in place (other broadcasts to this shape); the storage is shared with every view.</summary>
@@ -103,7 +116,14 @@ public sealed partial class Tensor
     {
         if (HasOverlap()) throw new InvalidOperationException($"AddInPlace: cannot write into a broadcast view of shape {ShapeString}");
         if (DType == DType.Bool) throw new InvalidOperationException("AddInPlace: cannot add into a bool tensor");
-        Binary.Run(BinaryOp.Add, this, other.AsType(DType), this);
+        // NumPy's same_kind rule for in-place ufuncs: a float added into an integer tensor would be truncated silently.
+        if (other.DType.IsFloat() && !DType.IsFloat())
+            throw new InvalidOperationException($"AddInPlace: cannot add a {other.DType.Name()} tensor into an {DType.Name()} tensor");
+        ShapeUtil.BroadcastStrides(other.shape, other.strides, shape, "AddInPlace");
+        var addend = other.AsType(DType);
+        // As in Assign: an operand that shares storage (a += a.T) is read from a copy, as NumPy does.
+        if (ReferenceEquals(addend.storage, storage)) addend = addend.Copy();
+        Binary.Run(BinaryOp.Add, this, addend, this);
     }
 
     public static Tensor operator +(Tensor a, Tensor b) => Add(a, b);

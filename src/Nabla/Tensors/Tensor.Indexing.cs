@@ -14,7 +14,7 @@ public sealed partial class Tensor
         {
             var r = Resolve(index);
             if (r.Indices is null) return r.View;
-            var taken = r.View.Take(r.Indices, r.Axis);
+            var taken = r.View.Take(r.Indices, r.Axis, "Index");
             return r.ToFront ? MoveAxesToFront(taken, r.Axis, r.Indices.NDim) : taken;
         }
         set
@@ -47,10 +47,14 @@ public sealed partial class Tensor
     }
 
     /// <summary>The entries at <paramref name="indices"/> (any integer tensor; negatives count from the end) along <paramref name="axis"/>.</summary>
-    public Tensor Take(Tensor indices, int axis = 0)
+    public Tensor Take(Tensor indices, int axis = 0) => Take(indices, axis, "Take");
+
+    /// <summary>Take, with errors named after <paramref name="op"/> (the indexer reports them as "Index").</summary>
+    private Tensor Take(Tensor indices, int axis, string op)
     {
-        int a = ShapeUtil.NormalizeAxis(axis, NDim, "Take");
-        var idx = CheckedIndices(indices, shape[a], a);
+        ArgumentNullException.ThrowIfNull(indices);
+        int a = ShapeUtil.NormalizeAxis(axis, NDim, op);
+        var idx = CheckedIndices(indices, shape[a], a, op);
         var outShape = shape[..a].Concat(indices.shape).Concat(shape[(a + 1)..]).ToArray();
         var result = Empty(DType, outShape);
         var flatShape = Shape;
@@ -71,17 +75,17 @@ public sealed partial class Tensor
             System.Array.Copy(storage, offset + idx[k] * rowSize, rows.storage, k * rowSize, rowSize);
     }
 
-    private int[] CheckedIndices(Tensor indices, int length, int axis)
+    private int[] CheckedIndices(Tensor indices, int length, int axis, string op)
     {
         if (!indices.DType.IsInteger())
-            throw new ArgumentException($"Index: arrays used as indices must be of integer type, got {indices.DType.Name()}");
+            throw new ArgumentException($"{op}: arrays used as indices must be of integer type, got {indices.DType.Name()}");
         var raw = indices.AsType(DType.Int64).ToArray<long>();
         var idx = new int[raw.Length];
         for (int i = 0; i < raw.Length; i++)
         {
             long k = raw[i] < 0 ? raw[i] + length : raw[i];
             if (k < 0 || k >= length)
-                throw new IndexOutOfRangeException($"Index: index {raw[i]} is out of bounds for axis {axis} with size {length}");
+                throw new IndexOutOfRangeException($"{op}: index {raw[i]} is out of bounds for axis {axis} with size {length}");
             idx[i] = (int)k;
         }
         return idx;
@@ -93,9 +97,10 @@ public sealed partial class Tensor
     private Resolved Resolve(TensorIndex[] index, bool forWrite = false)
     {
         ArgumentNullException.ThrowIfNull(index);
+        // Checked before the ellipsis expansion, which pads a lone mask with full slices on every axis after the first.
+        if (index.Length == 1 && index[0].Kind == IndexKind.Array && index[0].Array!.DType == DType.Bool)
+            return ResolveMask(index[0].Array!, forWrite);
         var items = ExpandEllipsis(index);
-        if (items.Count == 1 && items[0].Kind == IndexKind.Array && items[0].Array!.DType == DType.Bool)
-            return ResolveMask(items[0].Array!, forWrite);
         var newShape = new List<int>();
         var newStrides = new List<int>();
         int off = offset, dim = 0, arrayAxis = -1, arrays = 0;
@@ -136,6 +141,9 @@ public sealed partial class Tensor
             }
             dim++;
         }
+        // An empty view keeps the original offset: stepping along an axis of an empty tensor (Zeros(3,0)[2])
+        // could point past the end of its storage, and kernels take spans from the offset.
+        if (newShape.Contains(0)) off = offset;
         var view = View(newShape.ToArray(), newStrides.ToArray(), off);
         bool adjacent = advanced.Count == 0 || advanced[^1] - advanced[0] == advanced.Count - 1;
         return new Resolved(view, indices, arrayAxis, indices is not null && !adjacent);
@@ -176,6 +184,9 @@ public sealed partial class Tensor
     private static void ForEachSelected(Resolved r, Tensor values, string op, Action<Tensor, Tensor> apply)
     {
         var view = r.View;
+        // The slices are written one by one, so a value that shares storage with the target (x[[1,0]] = x)
+        // would be read after being overwritten; NumPy buffers such a value, and so do we.
+        if (ReferenceEquals(values.storage, view.storage)) values = values.Copy();
         int a = r.Axis, n = r.Indices!.NDim;
         var resultShape = view.shape[..a].Concat(r.Indices.shape).Concat(view.shape[(a + 1)..]).ToArray();
         if (r.ToFront) resultShape = r.Indices.shape.Concat(resultShape[..a]).Concat(resultShape[(a + n)..]).ToArray();
@@ -185,7 +196,7 @@ public sealed partial class Tensor
         var flat = view.Shape;
         flat[a] = r.Indices.Size;
         v = v.Reshape(flat);
-        var idx = view.CheckedIndices(r.Indices, view.shape[a], a);
+        var idx = view.CheckedIndices(r.Indices, view.shape[a], a, op);
         for (int k = 0; k < idx.Length; k++) apply(view.Narrow(a, idx[k], 1), v.Narrow(a, k, 1));
     }
 

@@ -25,7 +25,9 @@ public sealed partial class Tensor
         var dtype = DTypeExtensions.Promote(a.DType, b.DType);
         if (dtype == DType.Bool) dtype = DType.Int32;
         var result = Empty(dtype, [.. batch, m, n]);
-        Multiply(left.AsType(dtype), right.AsType(dtype), result, batch);
+        // With k = 0 every entry is an empty sum: the fresh (zeroed) result is the answer. Calling GEMM would
+        // slice empty storage at batch offsets past its end, e.g. (4,2,0) @ (0,3).
+        if (k > 0 && result.Size > 0) Multiply(left.AsType(dtype), right.AsType(dtype), result, batch);
         if (a.NDim == 1) result = result.Squeeze(-2);
         if (b.NDim == 1) result = result.Squeeze(-1);
         return result;

@@ -60,7 +60,10 @@ public sealed partial class Tensor
             else ok = false;
         }
         if (!ok) throw new ArgumentException($"SumTo: cannot reduce {ShapeString} to {ShapeUtil.Format(target)}");
-        return Sum(axes.ToArray(), keepDims: true).Reshape(target);
+        var summed = Sum(axes.ToArray(), keepDims: true).Reshape(target);
+        // Sum widens Int32 to Int64; SumTo undoes a broadcast, which kept the dtype, so it keeps it too
+        // (otherwise the dtype would depend on whether any axis was summed). Bool counts stay Int64.
+        return DType == DType.Int32 ? summed.AsType(DType.Int32) : summed;
     }
 
     private static int[]? AxisList(int? axis) => axis is int a ? [a] : null;

@@ -165,13 +165,16 @@ public sealed partial class Tensor
     /// <summary>Split before each of the given increasing indices along <paramref name="axis"/> (views), like NumPy's split.</summary>
     public Tensor[] Split(int[] indices, int axis)
     {
+        ArgumentNullException.ThrowIfNull(indices);
         int a = ShapeUtil.NormalizeAxis(axis, NDim, "Split");
+        // NumPy splits by slicing, so a negative index counts from the end and one past the end clamps.
+        var bounds = indices.Select(k => Math.Clamp(k < 0 ? k + shape[a] : k, 0, shape[a])).ToArray();
         var parts = new Tensor[indices.Length + 1];
         int start = 0;
         for (int i = 0; i <= indices.Length; i++)
         {
-            int end = i < indices.Length ? Math.Clamp(indices[i], 0, shape[a]) : shape[a];
-            if (i < indices.Length && i > 0 && indices[i] < indices[i - 1])
+            int end = i < indices.Length ? bounds[i] : shape[a];
+            if (i < indices.Length && i > 0 && bounds[i] < bounds[i - 1])
                 throw new ArgumentException($"Split: indices ({string.Join(",", indices)}) must be increasing");
             end = Math.Max(end, start);
             parts[i] = Narrow(a, start, end - start);
@@ -188,7 +191,8 @@ public sealed partial class Tensor
             throw new ArgumentOutOfRangeException(nameof(start), $"Narrow: range [{start}, {start + length}) is out of bounds for axis {axis} with size {shape[a]}");
         var newShape = Shape;
         newShape[a] = length;
-        return View(newShape, Strides, offset + (length > 0 ? start * strides[a] : 0));
+        // An empty view keeps the offset: on an empty tensor, start * stride could point past the end of storage.
+        return View(newShape, Strides, offset + (ShapeUtil.Size(newShape) > 0 ? start * strides[a] : 0));
     }
 
     private static Tensor FirstOf(IReadOnlyList<Tensor> tensors, string op)

@@ -23,7 +23,12 @@ internal static class ArgReduce
         for (int r = 0; r < dst.Length; r++)
         {
             var row = x.Slice(r * n, n);
-            dst[r] = max ? TensorPrimitives.IndexOfMax(row) : TensorPrimitives.IndexOfMin(row);
+            int i = max ? TensorPrimitives.IndexOfMax(row) : TensorPrimitives.IndexOfMin(row);
+            // TensorPrimitives ranks +0 above -0; NumPy compares them equal, so the first of the two wins.
+            if (T.IsZero(row[i]))
+                for (int j = 0; j < i; j++)
+                    if (row[j] == row[i]) { i = j; break; }
+            dst[r] = i;
         }
     }
 }

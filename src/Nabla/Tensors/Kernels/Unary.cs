@@ -44,7 +44,8 @@ internal static class Unary
         switch (op)
         {
             case UnaryOp.Neg: TensorPrimitives.Negate(x, d); break;
-            case UnaryOp.Abs: for (int i = 0; i < x.Length; i++) d[i] = T.Abs(x[i]); break;
+            // T.Abs throws on MinValue; NumPy's abs wraps there (abs(int32 min) is int32 min), as unchecked negation does.
+            case UnaryOp.Abs: for (int i = 0; i < x.Length; i++) d[i] = x[i] < T.Zero ? -x[i] : x[i]; break;
             case UnaryOp.Sign: for (int i = 0; i < x.Length; i++) d[i] = T.CreateTruncating(T.Sign(x[i])); break;
             default: throw new ArgumentException($"{op}: needs a float tensor");
         }
