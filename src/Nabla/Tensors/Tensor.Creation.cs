@@ -71,7 +71,7 @@ public sealed partial class Tensor
     /// <summary>Writes <paramref name="value"/> into every element (also through a view).</summary>
     public void Fill(double value)
     {
-        if (HasOverlap()) throw new InvalidOperationException($"Fill: cannot write into a broadcast view of shape {ShapeString}");
+        CheckWritable("Fill");
         Kernels.Copy.Run(Scalar(value, DType), this);
     }
 
@@ -178,6 +178,7 @@ public sealed partial class Tensor
     /// <summary>Writes the element at <paramref name="index"/> converted from double.</summary>
     public void SetDouble(double value, params int[] index)
     {
+        CheckWritable("SetDouble");
         int o = OffsetOf(index, "SetDouble");
         switch (storage)
         {

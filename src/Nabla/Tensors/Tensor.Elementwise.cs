@@ -102,7 +102,7 @@ public sealed partial class Tensor
     /// <summary>Writes <paramref name="source"/> (broadcast and converted to this dtype) into this tensor or view.</summary>
     public void Assign(Tensor source)
     {
-        if (HasOverlap()) throw new InvalidOperationException($"Assign: cannot write into a broadcast view of shape {ShapeString}");
+        CheckWritable("Assign");
         ShapeUtil.BroadcastStrides(source.shape, source.strides, shape, "Assign");
         var values = source.AsType(DType);
         // A source that shares storage with this view (x[1:] = x[:-1], m = m.T) would be read after being
@@ -114,7 +114,7 @@ public sealed partial class Tensor
     /// <summary>this += other in place (other broadcasts to this shape); the storage is shared with every view.</summary>
     public void AddInPlace(Tensor other)
     {
-        if (HasOverlap()) throw new InvalidOperationException($"AddInPlace: cannot write into a broadcast view of shape {ShapeString}");
+        CheckWritable("AddInPlace");
         if (DType == DType.Bool) throw new InvalidOperationException("AddInPlace: cannot add into a bool tensor");
         // NumPy's same_kind rule for in-place ufuncs: a float added into an integer tensor would be truncated silently.
         if (other.DType.IsFloat() && !DType.IsFloat())

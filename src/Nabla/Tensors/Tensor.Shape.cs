@@ -113,7 +113,7 @@ public sealed partial class Tensor
         foreach (int d in newShape)
             if (d < 0) throw new ArgumentException($"BroadcastTo: negative dimension in {ShapeUtil.Format(newShape)}");
         var newStrides = ShapeUtil.BroadcastStrides(shape, strides, newShape, "BroadcastTo");
-        return View((int[])newShape.Clone(), newStrides, offset);
+        return View((int[])newShape.Clone(), newStrides, offset, readOnly: true);
     }
 
     /// <summary>Tensors joined along an existing axis; all other dimensions must match.</summary>

@@ -14,8 +14,9 @@ public sealed partial class Tensor
     private readonly int[] strides;
     private readonly int offset;
 
-    internal Tensor(Array storage, int[] shape, int[] strides, int offset)
+    internal Tensor(Array storage, int[] shape, int[] strides, int offset, bool readOnly = false)
     {
+        IsReadOnly = readOnly;
         this.storage = storage;
         this.shape = shape;
         this.strides = strides;
@@ -31,6 +32,9 @@ public sealed partial class Tensor
         if (storage.Length != Size)
             throw new ArgumentException($"Tensor: {storage.Length} elements do not fill shape {ShapeUtil.Format(shape)}");
     }
+
+    /// <summary>True for broadcast views and views of them: writing would change the shared source (NumPy makes them read-only too).</summary>
+    public bool IsReadOnly { get; }
 
     /// <summary>The element type.</summary>
     public DType DType { get; }
@@ -108,7 +112,8 @@ public sealed partial class Tensor
     };
 
     /// <summary>A view of the same storage with another shape and strides.</summary>
-    internal Tensor View(int[] newShape, int[] newStrides, int newOffset) => new(storage, newShape, newStrides, newOffset);
+    internal Tensor View(int[] newShape, int[] newStrides, int newOffset, bool readOnly = false) =>
+        new(storage, newShape, newStrides, newOffset, readOnly || IsReadOnly);
 
     /// <summary>A contiguous tensor with the same values (this one when it already is contiguous and starts at 0).</summary>
     public Tensor Contiguous() => IsContiguous ? this : Copy();
@@ -148,6 +153,7 @@ public sealed partial class Tensor
     public void Set<T>(T value, params int[] index) where T : unmanaged
     {
         CheckDType<T>("Set");
+        CheckWritable("Set");
         Buffer<T>()[OffsetOf(index, "Set")] = value;
     }
 
@@ -200,11 +206,12 @@ public sealed partial class Tensor
             throw new InvalidOperationException($"{op}: tensor has dtype {DType.Name()}, not {want.Name()} ({typeof(T).Name})");
     }
 
-    /// <summary>True when writing through this view would write one storage element twice (a broadcast view).</summary>
-    internal bool HasOverlap()
+    /// <summary>Throws, naming the operation, when this is a read-only (broadcast) view.</summary>
+    internal void CheckWritable(string op)
     {
-        for (int i = 0; i < NDim; i++)
-            if (strides[i] == 0 && shape[i] > 1) return true;
-        return false;
+        bool overlapping = false;
+        for (int i = 0; i < NDim; i++) overlapping |= strides[i] == 0 && shape[i] > 1;
+        if (IsReadOnly || overlapping)
+            throw new InvalidOperationException($"{op}: cannot write into a read-only broadcast view of shape {ShapeString}; call Copy() first");
     }
 }

@@ -593,7 +593,7 @@ public class ElementwiseTests
     {
         var b = F64([1, 2, 3]).BroadcastTo(2, 3);
         var e = Assert.Throws<InvalidOperationException>(() => b.Assign(Tensor.Zeros(DType.Float64, 2, 3)));
-        Assert.Equal("Assign: cannot write into a broadcast view of shape (2,3)", e.Message);
+        Assert.Equal("Assign: cannot write into a read-only broadcast view of shape (2,3); call Copy() first", e.Message);
         var s = Assert.Throws<ArgumentException>(() => Tensor.Zeros(2, 3).Assign(Tensor.Zeros(4)));
         Assert.Equal("Assign: cannot broadcast (4,) to (2,3)", s.Message);
         Assert.Throws<ArgumentException>(() => Tensor.Zeros(3).Assign(Tensor.Zeros(2, 3)));
@@ -642,7 +642,7 @@ public class ElementwiseTests
     {
         var b = Tensor.Zeros(DType.Float64, 3).BroadcastTo(2, 3);
         var e = Assert.Throws<InvalidOperationException>(() => b.AddInPlace(Tensor.Ones(DType.Float64, 2, 3)));
-        Assert.Equal("AddInPlace: cannot write into a broadcast view of shape (2,3)", e.Message);
+        Assert.Equal("AddInPlace: cannot write into a read-only broadcast view of shape (2,3); call Copy() first", e.Message);
         var k = Assert.Throws<InvalidOperationException>(() => B([true]).AddInPlace(B([true])));
         Assert.Equal("AddInPlace: cannot add into a bool tensor", k.Message);
         // NumPy: a = np.zeros(2, int); a += 1.5 raises (same_kind casting); nothing is truncated silently.
