@@ -22,6 +22,21 @@ public static class F
     public static Variable Cos(Variable x) => new Cos().Call(x);
     public static Variable Tanh(Variable x) => new Tanh().Call(x);
     public static Variable Sqrt(Variable x) => new Sqrt().Call(x);
+    public static Variable Tan(Variable x) => new Tan().Call(x);
+    public static Variable Abs(Variable x) => new Abs().Call(x);
+
+    /// <summary>Variables joined along an existing axis.</summary>
+    public static Variable Concat(IReadOnlyList<Variable> xs, int axis = 0) => new Concat(axis).Call([.. xs]);
+
+    /// <summary>Variables of one shape joined along a new axis.</summary>
+    public static Variable Stack(IReadOnlyList<Variable> xs, int axis = 0) =>
+        Concat(xs.Select(x => ExpandDims(x, axis < 0 ? axis + x.NDim + 1 : axis)).ToArray(), axis);
+
+    /// <summary>A new axis of length 1 at <paramref name="axis"/>.</summary>
+    public static Variable ExpandDims(Variable x, int axis) => Reshape(x, x.Data.ExpandDims(axis).Shape);
+
+    /// <summary>All axes after the first merged: (N, ...) becomes (N, rest), as DeZero's flatten for layers.</summary>
+    public static Variable Flatten(Variable x) => Reshape(x, x.NDim == 0 ? 1 : x.Shape[0], -1);
 
     /// <summary>The same values in another shape (one dimension may be -1); no-op when the shape already matches.</summary>
     public static Variable Reshape(Variable x, params int[] shape) =>

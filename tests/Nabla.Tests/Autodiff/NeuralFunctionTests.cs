@@ -130,3 +130,28 @@ public class NeuralFunctionTests
         Assert.True(loss < 0.05, $"loss {loss}");
     }
 }
+
+/// <summary>Tan, Abs and the joining/reshaping functions.</summary>
+public class JoinFunctionTests
+{
+    private static Tensor R(int seed, params int[] shape) => Tensor.Randn(new Generator(seed), DType.Float64, shape);
+
+    [Fact]
+    public void TanAndAbs()
+    {
+        GradCheck.Assert(v => F.Tan(v[0]), R(1, 3, 4) * 0.5);
+        GradCheck.AssertSecond(v => F.Tan(v[0]), R(1, 3, 4) * 0.5);
+        GradCheck.Assert(v => F.Abs(v[0]), R(2, 3, 4));
+    }
+
+    [Fact]
+    public void ConcatStackExpandDimsFlatten()
+    {
+        GradCheck.Assert(v => F.Concat([v[0], v[1]], 1) * R(9, 2, 5), R(1, 2, 3), R(2, 2, 2));
+        GradCheck.Assert(v => F.Concat([v[0], v[1], v[0]], -1) * R(9, 2, 8), R(1, 2, 3), R(2, 2, 2));
+        GradCheck.Assert(v => F.Stack([v[0], v[1]], 1) * R(9, 2, 2, 3), R(1, 2, 3), R(2, 2, 3));
+        GradCheck.AssertSecond(v => F.Concat([F.Tanh(v[0]), v[1]], 0).Pow(2), R(1, 2, 3), R(2, 1, 3));
+        Assert.Equal([2, 1, 3], F.ExpandDims(new Variable(R(1, 2, 3)), 1).Shape);
+        Assert.Equal([4, 6], F.Flatten(new Variable(R(1, 4, 2, 3))).Shape);
+    }
+}

@@ -1,0 +1,30 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.Functions;
+
+/// <summary>Inputs joined along an axis; each gets back its own slice of the gradient.</summary>
+public sealed class Concat(int axis = 0) : Function
+{
+    public int Axis { get; } = axis;
+
+    protected internal override Tensor[] Forward(Tensor[] xs) => [Tensor.Concat(xs, Axis)];
+
+    protected internal override Variable?[] Backward(Variable[] gys)
+    {
+        int ndim = gys[0].NDim;
+        int axis = Axis < 0 ? Axis + ndim : Axis;
+        var grads = new Variable?[Inputs.Length];
+        int start = 0;
+        for (int i = 0; i < Inputs.Length; i++)
+        {
+            int length = Inputs[i].Shape[axis];
+            var index = new TensorIndex[axis + 1];
+            for (int d = 0; d < axis; d++) index[d] = Slice.All;
+            index[axis] = new Slice(start, start + length);
+            grads[i] = F.GetItem(gys[0], index);
+            start += length;
+        }
+        return grads;
+    }
+}
