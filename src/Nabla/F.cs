@@ -8,7 +8,7 @@ namespace Nabla;
 /// The public way into every differentiable operation, as DeZero's <c>functions</c> module:
 /// <c>F.Tanh(x)</c>, <c>F.MatMul(x, W)</c>, <c>F.Sum(y)</c>. Each call runs one <see cref="Function"/>.
 /// </summary>
-public static class F
+public static partial class F
 {
     public static Variable Add(Variable a, Variable b) => new Add().Call(a, b);
     public static Variable Sub(Variable a, Variable b) => new Sub().Call(a, b);

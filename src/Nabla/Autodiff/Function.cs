@@ -39,12 +39,25 @@ public abstract class Function
         for (int i = 0; i < inputs.Length; i++)
             xs[i] = (inputs[i] ?? throw new ArgumentNullException(nameof(inputs), $"{Name}: input {i} is null")).Data;
         var ys = Forward(xs);
+        var tys = HasTangent(inputs) ? Jvp(xs, Tangents(inputs), ys) : null;
         var results = new Variable[ys.Length];
-        for (int i = 0; i < ys.Length; i++) results[i] = new Variable(ys[i]);
+        for (int i = 0; i < ys.Length; i++)
+            results[i] = new Variable(ys[i]) { Tangent = tys is not null && i < tys.Length ? tys[i] : null };
         if (Config.EnableBackprop) Record(inputs, results);
         else foreach (var r in results) r.MadeWithoutGraph = true;
         return results;
     }
+
+    private static bool HasTangent(Variable[] inputs)
+    {
+        foreach (var x in inputs)
+            if (x.Tangent is not null) return true;
+        return false;
+    }
+
+    /// <summary>Each input's tangent, zeros where it has none, so that rules need no null checks.</summary>
+    private static Tensor[] Tangents(Variable[] inputs) =>
+        inputs.Select(x => x.Tangent ?? Tensor.ZerosLike(x.Data)).ToArray();
 
     private void Record(Variable[] inputs, Variable[] results)
     {
@@ -67,6 +80,14 @@ public abstract class Function
     /// (null for an input that has none, such as integer labels).
     /// </summary>
     protected internal abstract Variable?[] Backward(Variable[] gys);
+
+    /// <summary>
+    /// The Jacobian-vector product (forward mode): given the input values <paramref name="xs"/>, their
+    /// tangents <paramref name="txs"/> (zeros where an input has none) and the outputs <paramref name="ys"/>
+    /// of the forward pass just run, the tangent of each output (null for one that has none, e.g. integers).
+    /// Runs right after <see cref="Forward"/>, so state saved there (masks, statistics) can be used.
+    /// </summary>
+    protected internal abstract Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys);
 
     /// <summary>The gradient of each output for backprop; a missing one (an unused output) counts as zeros.</summary>
     internal Variable[] OutputGrads()

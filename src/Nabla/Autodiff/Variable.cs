@@ -27,6 +27,23 @@ public partial class Variable
     /// <summary>The gradient of the last <see cref="Backward"/> output with respect to this variable, or null.</summary>
     public Variable? Grad { get; set; }
 
+    /// <summary>
+    /// The forward-mode tangent (directional derivative) carried with the value, or null for zero.
+    /// Every function applied to a variable with a tangent computes its output's tangent too
+    /// (see <see cref="Function.Jvp"/>), with or without a graph.
+    /// </summary>
+    public Tensor? Tangent
+    {
+        get => tangent;
+        set
+        {
+            if (value is not null && !ShapeEqual(value, data))
+                throw new ArgumentException($"Tangent: shape {value.ShapeString} does not match the variable's shape {data.ShapeString}");
+            tangent = value;
+        }
+    }
+    private Tensor? tangent;
+
     /// <summary>An optional name, shown in graphs.</summary>
     public string? Name { get; set; }
 

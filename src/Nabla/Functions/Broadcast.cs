@@ -8,4 +8,13 @@ internal static class Broadcast
     /// <summary>Sums a gradient back to the shape of the input it belongs to (a no-op when the shapes match).</summary>
     public static Variable Reduce(Variable gradient, Variable input) =>
         gradient.Shape.AsSpan().SequenceEqual(input.Shape) ? gradient : F.SumTo(gradient, input.Shape);
+
+    /// <summary>The input's shape with the reduced axes (all when <paramref name="axis"/> is null) kept as length 1.</summary>
+    public static int[] KeptShape(int[] shape, int? axis)
+    {
+        var kept = (int[])shape.Clone();
+        for (int i = 0; i < kept.Length; i++)
+            if (axis is null || i == (axis.Value < 0 ? axis.Value + kept.Length : axis.Value)) kept[i] = 1;
+        return kept;
+    }
 }

@@ -4,12 +4,9 @@ using Nabla.Tensors;
 namespace Nabla.Functions;
 
 /// <summary>Elementwise cosine.</summary>
-public sealed class Cos : Function
+public sealed class Cos : UnaryElementwise
 {
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Cos()];
 
-    protected internal override Variable?[] Backward(Variable[] gys)
-    {
-        return [gys[0] * -F.Sin(Inputs[0])];
-    }
+    protected override Variable Slope(Variable x, Variable y) => -F.Sin(x);
 }

@@ -15,4 +15,6 @@ public sealed class Div : Function
         var gx1 = gys[0] * (-x0 / (x1 * x1));
         return [Broadcast.Reduce(gx0, x0), Broadcast.Reduce(gx1, x1)];
     }
+
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => [(txs[0] - ys[0] * txs[1]) / xs[1]];
 }

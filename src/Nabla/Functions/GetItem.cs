@@ -11,4 +11,7 @@ public sealed class GetItem(TensorIndex[] index) : Function
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0][Index].Copy()];
 
     protected internal override Variable?[] Backward(Variable[] gys) => [new GetItemGrad(Index, Inputs[0].Shape).Call(gys[0])];
+
+    /// <summary>Linear in its inputs, so the tangent goes through the forward computation itself.</summary>
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => Forward(txs);
 }

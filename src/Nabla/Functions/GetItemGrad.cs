@@ -17,4 +17,7 @@ public sealed class GetItemGrad(TensorIndex[] index, int[] inputShape) : Functio
     }
 
     protected internal override Variable?[] Backward(Variable[] gys) => [new GetItem(Index).Call(gys[0])];
+
+    /// <summary>Linear in its inputs, so the tangent goes through the forward computation itself.</summary>
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => Forward(txs);
 }

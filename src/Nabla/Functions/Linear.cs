@@ -21,4 +21,10 @@ public sealed class Linear : Function
         var gw = F.MatMul(x.T, gy);
         return Inputs.Length > 2 ? [gx, gw, F.SumTo(gy, Inputs[2].Shape)] : [gx, gw];
     }
+
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
+    {
+        var ty = Tensor.MatMul(txs[0], xs[1]) + Tensor.MatMul(xs[0], txs[1]);
+        return [xs.Length > 2 ? ty + txs[2] : ty];
+    }
 }

@@ -4,12 +4,9 @@ using Nabla.Tensors;
 namespace Nabla.Functions;
 
 /// <summary>Natural logarithm.</summary>
-public sealed class Log : Function
+public sealed class Log : UnaryElementwise
 {
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Log()];
 
-    protected internal override Variable?[] Backward(Variable[] gys)
-    {
-        return [gys[0] / Inputs[0]];
-    }
+    protected override Variable Slope(Variable x, Variable y) => 1.0 / x;
 }

@@ -16,4 +16,6 @@ public sealed class LogSoftmax(int axis = 1) : Function
         var sum = F.BroadcastTo(F.Sum(gys[0], Axis, keepDims: true), y.Shape);
         return [gys[0] - F.Exp(y) * sum];
     }
+
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => [txs[0] - (ys[0].Exp() * txs[0]).Sum(Axis, keepDims: true)];
 }

@@ -21,11 +21,15 @@ public sealed class LogSumExp(int? axis = null, bool keepDims = false) : Functio
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var x = Inputs[0];
-        var kept = x.Shape;
-        for (int i = 0; i < kept.Length; i++)
-            if (Axis is null || i == (Axis.Value < 0 ? Axis.Value + kept.Length : Axis.Value)) kept[i] = 1;
+        var kept = Broadcast.KeptShape(x.Shape, Axis);
         var y = F.Reshape(Output(), kept);
         var gy = F.Reshape(gys[0], kept);
         return [F.BroadcastTo(gy, x.Shape) * F.Exp(x - F.BroadcastTo(y, x.Shape))];
+    }
+
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
+    {
+        var kept = Broadcast.KeptShape(xs[0].Shape, Axis);
+        return [((xs[0] - ys[0].Reshape(kept)).Exp() * txs[0]).Sum(Axis, KeepDims)];
     }
 }

@@ -17,11 +17,17 @@ public sealed class MaxMin(bool max, int? axis = null, bool keepDims = false) : 
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var x = Inputs[0];
-        var kept = x.Shape;
-        for (int i = 0; i < kept.Length; i++)
-            if (Axis is null || i == (Axis.Value < 0 ? Axis.Value + kept.Length : Axis.Value)) kept[i] = 1;
+        var kept = Broadcast.KeptShape(x.Shape, Axis);
         var y = Output().Data.Reshape(kept);
         var mask = x.Data.Eq(y).AsType(x.DType);
         return [F.BroadcastTo(F.Reshape(gys[0], kept), x.Shape) * mask];
+    }
+
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
+    {
+        // The tangent of every element equal to the result, summed: the adjoint of what Backward sends.
+        var kept = Broadcast.KeptShape(xs[0].Shape, Axis);
+        var mask = xs[0].Eq(ys[0].Reshape(kept)).AsType(xs[0].DType);
+        return [(txs[0] * mask).Sum(Axis, KeepDims)];
     }
 }

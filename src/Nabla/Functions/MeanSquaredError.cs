@@ -20,4 +20,10 @@ public sealed class MeanSquaredError : Function
         var gx0 = F.BroadcastTo(gys[0], diff.Shape) * diff * (2.0 / Math.Max(diff.Size, 1));
         return [gx0, -gx0];
     }
+
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
+    {
+        var diff = xs[0] - xs[1];
+        return [(diff * (txs[0] - txs[1])).Sum() * (2.0 / Math.Max(diff.Size, 1))];
+    }
 }

@@ -13,4 +13,6 @@ public sealed class Mul : Function
         var (x0, x1) = (Inputs[0], Inputs[1]);
         return [Broadcast.Reduce(gys[0] * x1, x0), Broadcast.Reduce(gys[0] * x0, x1)];
     }
+
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => [txs[0] * xs[1] + xs[0] * txs[1]];
 }

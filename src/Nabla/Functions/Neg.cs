@@ -12,4 +12,7 @@ public sealed class Neg : Function
     {
         return [-gys[0]];
     }
+
+    /// <summary>Linear in its inputs, so the tangent goes through the forward computation itself.</summary>
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => Forward(txs);
 }

@@ -4,12 +4,11 @@ using Nabla.Tensors;
 namespace Nabla.Functions;
 
 /// <summary>x to a constant power c; d x^c = c·x^(c-1).</summary>
-public sealed class Pow(double exponent) : Function
+public sealed class Pow(double exponent) : UnaryElementwise
 {
     public double Exponent { get; } = exponent;
 
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Pow(Exponent)];
 
-    protected internal override Variable?[] Backward(Variable[] gys) =>
-        [gys[0] * (Exponent * F.Pow(Inputs[0], Exponent - 1))];
+    protected override Variable Slope(Variable x, Variable y) => Exponent * F.Pow(x, Exponent - 1);
 }

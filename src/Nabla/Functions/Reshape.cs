@@ -11,4 +11,7 @@ public sealed class Reshape(int[] shape) : Function
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Reshape(TargetShape)];
 
     protected internal override Variable?[] Backward(Variable[] gys) => [F.Reshape(gys[0], Inputs[0].Shape)];
+
+    /// <summary>Linear in its inputs, so the tangent goes through the forward computation itself.</summary>
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => Forward(txs);
 }

@@ -4,12 +4,9 @@ using Nabla.Tensors;
 namespace Nabla.Functions;
 
 /// <summary>Elementwise sine.</summary>
-public sealed class Sin : Function
+public sealed class Sin : UnaryElementwise
 {
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Sin()];
 
-    protected internal override Variable?[] Backward(Variable[] gys)
-    {
-        return [gys[0] * F.Cos(Inputs[0])];
-    }
+    protected override Variable Slope(Variable x, Variable y) => F.Cos(x);
 }

@@ -22,4 +22,10 @@ public sealed class Softmax(int axis = 1) : Function
         var gx = y * gys[0];
         return [gx - y * F.BroadcastTo(F.Sum(gx, Axis, keepDims: true), y.Shape)];
     }
+
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
+    {
+        var ytx = ys[0] * txs[0];
+        return [ytx - ys[0] * ytx.Sum(Axis, keepDims: true)];
+    }
 }

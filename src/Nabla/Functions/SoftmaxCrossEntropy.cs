@@ -22,11 +22,17 @@ public sealed class SoftmaxCrossEntropy : Function
     {
         var x = Inputs[0];
         int n = x.Shape[0], c = x.Shape[1];
-        var onehot = Tensor.Zeros(x.DType, n, c);
-        var labels = Inputs[1].Data.AsType(DType.Int64).ToArray<long>();
-        for (int i = 0; i < n; i++) onehot.SetDouble(1.0, i, (int)labels[i]);
+        var onehot = OneHot(Inputs[1].Data, n, c, x.DType);
         var y = F.Softmax(x, 1);
         return [(y - onehot) * F.BroadcastTo(gys[0] / (double)Math.Max(n, 1), x.Shape), null];
+    }
+
+    private static Tensor OneHot(Tensor labels, int n, int classes, DType dtype)
+    {
+        var onehot = Tensor.Zeros(dtype, n, classes);
+        var values = labels.AsType(DType.Int64).ToArray<long>();
+        for (int i = 0; i < n; i++) onehot.SetDouble(1.0, i, (int)values[i]);
+        return onehot;
     }
 
     private static long[] CheckLabels(Tensor x, Tensor t)
@@ -40,5 +46,12 @@ public sealed class SoftmaxCrossEntropy : Function
             if (label < 0 || label >= x.Dim(1))
                 throw new ArgumentException($"SoftmaxCrossEntropy: label {label} is out of range for {x.Dim(1)} classes");
         return labels;
+    }
+
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
+    {
+        var (x, t) = (xs[0], xs[1]);
+        var onehot = OneHot(t, x.Dim(0), x.Dim(1), x.DType);
+        return [((Softmax.Compute(x, 1) - onehot) * txs[0]).Sum() / (double)Math.Max(x.Dim(0), 1)];
     }
 }

@@ -4,12 +4,9 @@ using Nabla.Tensors;
 namespace Nabla.Functions;
 
 /// <summary>Elementwise square root; d sqrt(x) = 1 / (2 sqrt(x)).</summary>
-public sealed class Sqrt : Function
+public sealed class Sqrt : UnaryElementwise
 {
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Sqrt()];
 
-    protected internal override Variable?[] Backward(Variable[] gys)
-    {
-        return [gys[0] / (2.0 * Output())];
-    }
+    protected override Variable Slope(Variable x, Variable y) => 0.5 / y;
 }

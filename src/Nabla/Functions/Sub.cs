@@ -12,4 +12,7 @@ public sealed class Sub : Function
     {
         return [Broadcast.Reduce(gys[0], Inputs[0]), Broadcast.Reduce(-gys[0], Inputs[1])];
     }
+
+    /// <summary>Linear in its inputs, so the tangent goes through the forward computation itself.</summary>
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => Forward(txs);
 }

@@ -18,4 +18,7 @@ public sealed class Transpose(int[]? axes = null) : Function
         for (int i = 0; i < n; i++) inverse[(Axes[i] % n + n) % n] = i;
         return [F.Transpose(gys[0], inverse)];
     }
+
+    /// <summary>Linear in its inputs, so the tangent goes through the forward computation itself.</summary>
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => Forward(txs);
 }

@@ -21,6 +21,34 @@ internal static class GradCheck
             Xunit.Assert.True(Tensor.AllClose(analytic, numeric, rtol, atol),
                 $"input {i}: backprop {analytic} vs central differences {numeric}");
         }
+        AssertJvp(f, rtol, atol, inputs);
+    }
+
+    /// <summary>
+    /// Asserts that forward mode (tangents carried through f inside NoGrad) gives the directional derivative
+    /// of f's whole output along random tangents, against central differences along the same direction.
+    /// </summary>
+    public static void AssertJvp(Func<Variable[], Variable> f, double rtol, double atol, params Tensor[] inputs)
+    {
+        var gen = new Generator(4242);
+        var points = inputs.Select(t => t.AsType(DType.Float64).Copy()).ToArray();
+        var tangents = points.Select(p => Tensor.Randn(gen, DType.Float64, p.Shape)).ToArray();
+        Tensor forward;
+        using (Config.NoGrad())
+        {
+            var y = f(points.Select((p, i) => new Variable(p) { Tangent = tangents[i] }).ToArray());
+            forward = y.Tangent ?? Tensor.ZerosLike(y.Data);
+        }
+        const double h = 1e-6;
+        var numeric = (Shifted(f, points, tangents, h) - Shifted(f, points, tangents, -h)) / (2 * h);
+        Xunit.Assert.True(Tensor.AllClose(forward, numeric, rtol, atol),
+            $"forward mode {forward} vs central differences {numeric}");
+    }
+
+    private static Tensor Shifted(Func<Variable[], Variable> f, Tensor[] points, Tensor[] tangents, double h)
+    {
+        using (Config.NoGrad())
+            return f(points.Select((p, i) => new Variable(p + tangents[i] * h)).ToArray()).Data.AsType(DType.Float64);
     }
 
     /// <summary>Central differences of sum(f) w.r.t. input <paramref name="which"/>.</summary>
