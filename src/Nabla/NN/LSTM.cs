@@ -1,0 +1,48 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.NN;
+
+/// <summary>
+/// A long short-term memory layer, one time step per call, state kept until <see cref="ResetState"/>.
+/// The four gates (forget, input, output, update) share one input and one recurrent matrix of width
+/// 4·hidden, so a step costs two matrix products instead of eight.
+/// </summary>
+public sealed class LSTM : Layer
+{
+    private readonly Linear x2h;
+    private readonly Linear h2h;
+
+    public LSTM(int hiddenSize, int? inSize = null, DType dtype = DType.Float32, Generator? gen = null)
+    {
+        if (hiddenSize <= 0) throw new ArgumentOutOfRangeException(nameof(hiddenSize), hiddenSize, "LSTM: the hidden size must be positive");
+        HiddenSize = hiddenSize;
+        x2h = new Linear(4 * hiddenSize, inSize, dtype: dtype, gen: gen);
+        h2h = new Linear(4 * hiddenSize, hiddenSize, noBias: true, dtype: dtype, gen: gen);
+    }
+
+    public int HiddenSize { get; }
+
+    /// <summary>The hidden state after the last call, or null after a reset.</summary>
+    public Variable? H { get; private set; }
+
+    /// <summary>The cell state after the last call, or null after a reset.</summary>
+    public Variable? C { get; private set; }
+
+    public void ResetState() => (H, C) = (null, null);
+
+    public override Variable Forward(Variable x)
+    {
+        var z = H is null ? x2h.Forward(x) : x2h.Forward(x) + h2h.Forward(H);
+        var f = F.Sigmoid(Gate(z, 0));
+        var i = F.Sigmoid(Gate(z, 1));
+        var o = F.Sigmoid(Gate(z, 2));
+        var u = F.Tanh(Gate(z, 3));
+        C = C is null ? i * u : f * C + i * u;
+        H = o * F.Tanh(C);
+        return H;
+    }
+
+    private Variable Gate(Variable z, int k) =>
+        F.GetItem(z, Slice.All, new Slice(k * HiddenSize, (k + 1) * HiddenSize));
+}

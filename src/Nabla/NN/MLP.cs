@@ -1,0 +1,32 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.NN;
+
+/// <summary>
+/// A multi-layer perceptron as DeZero's: Linear layers of the given output sizes (input size inferred),
+/// the activation between them, none after the last. Layers are named l0, l1, ...
+/// </summary>
+public sealed class MLP : Model
+{
+    private readonly Linear[] l;
+    private readonly Func<Variable, Variable> activation;
+
+    public MLP(IReadOnlyList<int> fcOutputSizes, Func<Variable, Variable>? activation = null, DType dtype = DType.Float32, Generator? gen = null)
+    {
+        ArgumentNullException.ThrowIfNull(fcOutputSizes);
+        if (fcOutputSizes.Count == 0) throw new ArgumentException("MLP: needs at least one layer size", nameof(fcOutputSizes));
+        this.activation = activation ?? F.Sigmoid;
+        l = fcOutputSizes.Select(size => new Linear(size, dtype: dtype, gen: gen)).ToArray();
+    }
+
+    public IReadOnlyList<Linear> Linears => l;
+
+    public override IEnumerable<(string Name, Layer Layer)> NamedChildren() => l.Select((layer, i) => ($"l{i}", (Layer)layer));
+
+    public override Variable Forward(Variable x)
+    {
+        for (int i = 0; i < l.Length - 1; i++) x = activation(l[i].Forward(x));
+        return l[^1].Forward(x);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Numerics;
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.NN.Optimizers;
+
+/// <summary>
+/// Adam with PyTorch's formula: m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²;
+/// p ← p − lr·(m/(1−β1ᵗ)) / (√(v/(1−β2ᵗ)) + eps). Weight decay is the <see cref="WeightDecay"/> hook.
+/// </summary>
+public sealed class Adam(double lr = 0.001, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8) : Optimizer
+{
+    public double LearningRate { get; set; } = lr;
+    public double Beta1 { get; } = beta1;
+    public double Beta2 { get; } = beta2;
+    public double Eps { get; } = eps;
+
+    protected override void UpdateOne(Parameter parameter, Tensor gradient)
+    {
+        var s = State(parameter, 2);
+        double fix1 = 1 - Math.Pow(Beta1, Steps), fix2 = 1 - Math.Pow(Beta2, Steps);
+        var (stepSize, denomScale) = (LearningRate / fix1, 1 / Math.Sqrt(fix2));
+        if (parameter.DType == DType.Float32)
+            Step(parameter.Data.Span<float>(), gradient.Span<float>(), s[0].Span<float>(), s[1].Span<float>(),
+                (float)Beta1, (float)Beta2, (float)stepSize, (float)denomScale, (float)Eps);
+        else
+            Step(parameter.Data.Span<double>(), gradient.Span<double>(), s[0].Span<double>(), s[1].Span<double>(),
+                Beta1, Beta2, stepSize, denomScale, Eps);
+    }
+
+    private static void Step<T>(Span<T> p, ReadOnlySpan<T> g, Span<T> m, Span<T> v, T beta1, T beta2, T stepSize, T denomScale, T eps)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < p.Length; i++)
+        {
+            m[i] = beta1 * m[i] + (T.One - beta1) * g[i];
+            v[i] = beta2 * v[i] + (T.One - beta2) * g[i] * g[i];
+            p[i] -= stepSize * m[i] / (T.Sqrt(v[i]) * denomScale + eps);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.NN;
+
+/// <summary>
+/// An Elman recurrent layer: h = tanh(x·Wx + bx + h·Wh). The hidden state is kept between calls (one
+/// time step per call) until <see cref="ResetState"/>.
+/// </summary>
+public sealed class RNN : Layer
+{
+    private readonly Linear x2h;
+    private readonly Linear h2h;
+
+    public RNN(int hiddenSize, int? inSize = null, DType dtype = DType.Float32, Generator? gen = null)
+    {
+        x2h = new Linear(hiddenSize, inSize, dtype: dtype, gen: gen);
+        h2h = new Linear(hiddenSize, hiddenSize, noBias: true, dtype: dtype, gen: gen);
+    }
+
+    /// <summary>The hidden state after the last call, or null after a reset.</summary>
+    public Variable? H { get; private set; }
+
+    public void ResetState() => H = null;
+
+    public override Variable Forward(Variable x)
+    {
+        var hNew = H is null ? F.Tanh(x2h.Forward(x)) : F.Tanh(x2h.Forward(x) + h2h.Forward(H));
+        H = hNew;
+        return hNew;
+    }
+}
