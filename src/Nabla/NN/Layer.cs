@@ -79,4 +79,10 @@ public abstract class Layer
 
     /// <summary>The number of scalar weights (initialised parameters only).</summary>
     public long ParameterCount() => Parameters().Sum(p => (long)p.Size);
+
+    /// <summary>The Graphviz DOT text of one forward pass on <paramref name="x"/>, as DeZero's <c>model.plot</c>.</summary>
+    public string Plot(Variable x, bool verbose = true) => Graph.ToDot(Forward(x), verbose);
+
+    /// <summary>Draws one forward pass on <paramref name="x"/> into <paramref name="path"/> (.dot, or an image through Graphviz).</summary>
+    public void Plot(Variable x, string path, bool verbose = true) => Graph.SavePng(Forward(x), path, verbose);
 }

@@ -22,7 +22,6 @@ public sealed class Linear : Layer
         if (inSize is <= 0) throw new ArgumentOutOfRangeException(nameof(inSize), inSize, "Linear: the input size must be positive");
         if (!dtype.IsFloat()) throw new ArgumentException($"Linear: dtype must be a float type, got {dtype.Name()}", nameof(dtype));
         OutSize = outSize;
-        InSize = inSize;
         DType = dtype;
         this.gen = gen ?? Init.Generator;
         W = new Parameter(inSize is int n ? InitWeights(n) : Tensor.Zeros(dtype, 0, outSize), "W");
@@ -36,16 +35,17 @@ public sealed class Linear : Layer
     public Parameter? b { get; }
 
     public int OutSize { get; }
-    public int? InSize { get; private set; }
+
+    /// <summary>Known once W exists (given, inferred on the first call, or loaded).</summary>
+    public int? InSize => W.Size == 0 ? null : W.Shape[0];
     public DType DType { get; }
 
     public override Variable Forward(Variable x)
     {
-        if (InSize is null)
+        if (W.Size == 0)
         {
             if (x.NDim != 2) throw new ArgumentException($"Linear: input of shape ({string.Join(",", x.Shape)}) must be (N, in)");
-            InSize = x.Shape[1];
-            W.Data = InitWeights(InSize.Value);
+            W.Data = InitWeights(x.Shape[1]);
         }
         return F.Linear(x, W, b);
     }

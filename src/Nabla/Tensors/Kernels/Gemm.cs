@@ -21,7 +21,7 @@ namespace Nabla.Tensors.Kernels;
 internal static unsafe class Gemm
 {
     /// <summary>Upper bound on worker threads for large products (tests lower it to exercise both paths).</summary>
-    internal static int MaxThreads { get; set; } = Environment.ProcessorCount;
+    internal static int MaxThreads { get => Parallelism.MaxThreads; set => Parallelism.MaxThreads = value; }
 
     /// <summary>Products with at most this many multiply-adds run on the calling thread only.</summary>
     internal const long ParallelThreshold = 64L * 64 * 64;

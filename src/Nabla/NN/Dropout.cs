@@ -1,0 +1,21 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+
+namespace Nabla.NN;
+
+/// <summary>Dropout as a layer: zeroes a fraction of the inputs in training, the identity in test mode.</summary>
+public sealed class Dropout : Layer
+{
+    private readonly Generator? gen;
+
+    public Dropout(double ratio = 0.5, Generator? gen = null)
+    {
+        if (!(ratio >= 0 && ratio < 1)) throw new ArgumentOutOfRangeException(nameof(ratio), ratio, "Dropout: the ratio must be in [0, 1)");
+        Ratio = ratio;
+        this.gen = gen;
+    }
+
+    public double Ratio { get; }
+
+    public override Variable Forward(Variable x) => F.Dropout(x, Ratio, gen);
+}
