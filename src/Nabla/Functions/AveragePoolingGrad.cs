@@ -1,0 +1,31 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
+
+namespace Nabla.Functions;
+
+/// <summary>
+/// The backward of <see cref="AveragePooling"/> over an input of shape <paramref name="inputShape"/>: each value of
+/// gy (N, C, OH, OW) divided by the window size and added over its window. Linear; its gradient is average pooling.
+/// </summary>
+public sealed class AveragePoolingGrad(int[] inputShape, Pair kernel, Pair stride, Pair pad) : Function
+{
+    public int[] InputShape { get; } = (int[])inputShape.Clone();
+    public Pair Kernel { get; } = kernel;
+    public Pair Stride { get; } = stride;
+    public Pair Pad { get; } = pad;
+
+    protected internal override Tensor[] Forward(Tensor[] xs)
+    {
+        var gy = ConvShapes.Floats(xs)[0];
+        var g = ConvShapes.Pool(Name, InputShape, Kernel, Stride, Pad);
+        ConvShapes.Expect(Name, "output gradient", gy.Shape, [g.N, g.C, g.OH, g.OW]);
+        return [Pool.AverageAdjoint(gy, g)];
+    }
+
+    protected internal override Variable?[] Backward(Variable[] gys) =>
+        [new AveragePooling(Kernel, Stride, Pad).Call(gys[0])];
+
+    /// <summary>Linear in its input, so the tangent goes through the forward computation itself.</summary>
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => Forward(txs);
+}

@@ -1,0 +1,34 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
+
+namespace Nabla.Functions;
+
+/// <summary>
+/// The adjoint of <see cref="Im2col"/>: columns of shape (N, C, KH, KW, OH, OW), or (N·OH·OW, C·KH·KW) with
+/// <paramref name="toMatrix"/>, added back into an image batch of shape <paramref name="inputShape"/> (N, C, H, W);
+/// values of overlapping windows accumulate and those in the padding are dropped. Its gradient is im2col.
+/// </summary>
+public sealed class Col2im(int[] inputShape, Pair kernel, Pair stride, Pair pad, bool toMatrix = true) : Function
+{
+    public int[] InputShape { get; } = (int[])inputShape.Clone();
+    public Pair Kernel { get; } = kernel;
+    public Pair Stride { get; } = stride;
+    public Pair Pad { get; } = pad;
+    public bool ToMatrix { get; } = toMatrix;
+
+    protected internal override Tensor[] Forward(Tensor[] xs)
+    {
+        var col = ConvShapes.Floats(xs)[0];
+        var g = ConvShapes.Window(Name, InputShape, Kernel, Stride, Pad);
+        ConvShapes.Expect(Name, "columns", col.Shape, ToMatrix ? [g.N * g.Positions, g.Patch] : g.ColShape);
+        if (ToMatrix) col = col.Reshape(g.N, g.OH, g.OW, g.C, g.KH, g.KW).Transpose(0, 3, 4, 5, 1, 2);
+        return [Im2Col.Fold(col, g, batchMajor: true)];
+    }
+
+    protected internal override Variable?[] Backward(Variable[] gys) =>
+        [new Im2col(Kernel, Stride, Pad, ToMatrix).Call(gys[0])];
+
+    /// <summary>Linear in its input, so the tangent goes through the forward computation itself.</summary>
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => Forward(txs);
+}

@@ -1,0 +1,41 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
+
+namespace Nabla.Functions;
+
+/// <summary>
+/// 2-D convolution (cross-correlation, as in every framework) of x (N, C, H, W) with W (OC, C, KH, KW), plus b (OC)
+/// when given: y (N, OC, OH, OW) with OH = (H + 2·pad − KH) / stride + 1. Inputs: x, W and optionally b.
+/// The gradient of x is a transposed convolution (<see cref="Deconv2d"/>), that of W is <see cref="Conv2DGradW"/>.
+/// </summary>
+public sealed class Conv2d(Pair stride, Pair pad) : Function
+{
+    private ConvGeometry geometry;
+
+    public Pair Stride { get; } = stride;
+    public Pair Pad { get; } = pad;
+
+    protected internal override Tensor[] Forward(Tensor[] xs)
+    {
+        var t = ConvShapes.Floats(xs);
+        geometry = ConvShapes.Conv(Name, t[0].Shape, t[1].Shape, t.Length > 2 ? t[2].Shape : null, Stride, Pad);
+        return [Convolution.Forward(t[0], t[1], t.Length > 2 ? t[2] : null, geometry)];
+    }
+
+    protected internal override Variable?[] Backward(Variable[] gys)
+    {
+        var (x, w, gy) = (Inputs[0], Inputs[1], gys[0]);
+        var gx = new Deconv2d(Stride, Pad, (x.Shape[2], x.Shape[3])).Call(gy, w);
+        var gw = new Conv2DGradW((w.Shape[2], w.Shape[3]), Stride, Pad).Call(x, gy);
+        return Inputs.Length > 2 ? [gx, gw, F.Sum(gy, [0, 2, 3])] : [gx, gw];
+    }
+
+    /// <summary>Bilinear in x and W: conv(ẋ, W) + conv(x, Ẇ) + ḃ.</summary>
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
+    {
+        var t = ConvShapes.Floats(xs);
+        var dt = ConvShapes.Like(txs, t[0].DType);
+        return [Convolution.Forward(dt[0], t[1], dt.Length > 2 ? dt[2] : null, geometry) + Convolution.Forward(t[0], dt[1], null, geometry)];
+    }
+}

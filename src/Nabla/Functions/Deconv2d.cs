@@ -1,0 +1,43 @@
+using Nabla.Autodiff;
+using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
+
+namespace Nabla.Functions;
+
+/// <summary>
+/// Transposed 2-D convolution ("deconvolution"), the adjoint of <see cref="Conv2d"/> in its image: x (N, C, H, W)
+/// with W (C, OC, KH, KW), as DeZero and PyTorch lay it out, plus b (OC) when given, gives (N, OC, OH, OW) with
+/// OH = (H − 1)·stride − 2·pad + KH unless <paramref name="outsize"/> picks another size that convolves back to H.
+/// Its gradients are a convolution (for x) and <see cref="Conv2DGradW"/> (for W).
+/// </summary>
+public sealed class Deconv2d(Pair stride, Pair pad, Pair? outsize = null) : Function
+{
+    private ConvGeometry geometry;
+
+    public Pair Stride { get; } = stride;
+    public Pair Pad { get; } = pad;
+    public Pair? OutSize { get; } = outsize;
+
+    protected internal override Tensor[] Forward(Tensor[] xs)
+    {
+        var t = ConvShapes.Floats(xs);
+        geometry = ConvShapes.Deconv(Name, t[0].Shape, t[1].Shape, t.Length > 2 ? t[2].Shape : null, Stride, Pad, OutSize);
+        return [Convolution.Transposed(t[0], t[1], t.Length > 2 ? t[2] : null, geometry)];
+    }
+
+    protected internal override Variable?[] Backward(Variable[] gys)
+    {
+        var (x, w, gy) = (Inputs[0], Inputs[1], gys[0]);
+        var gx = new Conv2d(Stride, Pad).Call(gy, w);
+        var gw = new Conv2DGradW((w.Shape[2], w.Shape[3]), Stride, Pad).Call(gy, x);
+        return Inputs.Length > 2 ? [gx, gw, F.Sum(gy, [0, 2, 3])] : [gx, gw];
+    }
+
+    /// <summary>Bilinear in x and W: deconv(ẋ, W) + deconv(x, Ẇ) + ḃ.</summary>
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
+    {
+        var t = ConvShapes.Floats(xs);
+        var dt = ConvShapes.Like(txs, t[0].DType);
+        return [Convolution.Transposed(dt[0], t[1], dt.Length > 2 ? dt[2] : null, geometry) + Convolution.Transposed(t[0], dt[1], null, geometry)];
+    }
+}

@@ -1,0 +1,128 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Nabla.Tensors.Kernels;
+
+/// <summary>
+/// im2col and its adjoint col2im for float and double NCHW images: every KH×KW window of the padded image
+/// copied out as a column, so that a convolution becomes one matrix product.
+/// </summary>
+/// <remarks>
+/// The column of window position (oh, ow) and patch row r = (c·KH + kh)·KW + kw of image n lives at
+/// <c>n·batchStride + r·rowStride + oh·OW + ow</c>. Two layouts are used: DeZero's (N, C, KH, KW, OH, OW)
+/// (<c>batchMajor</c>), and (C·KH·KW, N·OH·OW), which lets a whole batch go through a single GEMM.
+/// Each image is handled by one thread, so col2im's accumulation never races. Every output element is written
+/// (padding as zeros, images cleared before accumulating), so outputs are allocated without zeroing.
+/// </remarks>
+internal static unsafe class Im2Col
+{
+    /// <summary>The columns of <paramref name="x"/> (N, C, H, W): shape (N, C, KH, KW, OH, OW) or (C·KH·KW, N·OH·OW).</summary>
+    public static Tensor Unfold(Tensor x, ConvGeometry g, bool batchMajor)
+    {
+        x = x.Contiguous();
+        var col = Uninitialized.Tensor(x.DType, batchMajor ? g.ColShape : [g.Patch, g.N * g.Positions], "im2col");
+        var (rowStride, batchStride) = Strides(g, batchMajor);
+        if (x.DType == DType.Float32) Unfold(x.Buffer<float>(), x.Offset, col.Buffer<float>(), g, rowStride, batchStride);
+        else Unfold(x.Buffer<double>(), x.Offset, col.Buffer<double>(), g, rowStride, batchStride);
+        return col;
+    }
+
+    /// <summary>The adjoint of <see cref="Unfold"/>: each column added back at its window, giving (N, C, H, W).</summary>
+    public static Tensor Fold(Tensor col, ConvGeometry g, bool batchMajor)
+    {
+        col = col.Contiguous();
+        var x = Uninitialized.Tensor(col.DType, g.ImageShape, "col2im");
+        var (rowStride, batchStride) = Strides(g, batchMajor);
+        if (col.DType == DType.Float32) Fold(col.Buffer<float>(), col.Offset, x.Buffer<float>(), g, rowStride, batchStride);
+        else Fold(col.Buffer<double>(), col.Offset, x.Buffer<double>(), g, rowStride, batchStride);
+        return x;
+    }
+
+    private static (int Row, int Batch) Strides(ConvGeometry g, bool batchMajor) =>
+        batchMajor ? (g.Positions, g.Patch * g.Positions) : (g.N * g.Positions, g.Positions);
+
+    private static void Unfold<T>(T[] x, int xOffset, T[] col, ConvGeometry g, int rowStride, int batchStride)
+        where T : unmanaged, INumber<T>
+    {
+        int image = g.C * g.H * g.W;
+        Parallelism.For(g.N, (long)g.N * g.Patch * g.Positions, n =>
+        {
+            fixed (T* px = x)
+            fixed (T* pc = col)
+                UnfoldImage(px + xOffset + (long)n * image, pc + (long)n * batchStride, rowStride, g);
+        });
+    }
+
+    // Windows are short (often 14 or 28 columns), so the per-row work is plain pointer loops rather than span slicing.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void UnfoldImage<T>(T* x, T* col, int rowStride, ConvGeometry g) where T : unmanaged, INumber<T>
+    {
+        int oh = g.OH, ow = g.OW, h = g.H, w = g.W, sh = g.SH, sw = g.SW;
+        for (int c = 0; c < g.C; c++)
+        for (int kh = 0; kh < g.KH; kh++)
+        for (int kw = 0; kw < g.KW; kw++)
+        {
+            var (lo, hi) = ValidColumns(kw, g);
+            T* dst = col + (long)((c * g.KH + kh) * g.KW + kw) * rowStride;
+            for (int i = 0; i < oh; i++, dst += ow)
+            {
+                int ih = i * sh - g.PH + kh;
+                if ((uint)ih >= (uint)h)
+                {
+                    for (int j = 0; j < ow; j++) dst[j] = T.Zero;
+                    continue;
+                }
+                for (int j = 0; j < lo; j++) dst[j] = T.Zero;
+                T* src = x + (c * h + ih) * w - g.PW + kw;   // src[j·sw] is under window position j
+                if (sw == 1) for (int j = lo; j < hi; j++) dst[j] = src[j];
+                else for (int j = lo; j < hi; j++) dst[j] = src[j * sw];
+                for (int j = hi; j < ow; j++) dst[j] = T.Zero;
+            }
+        }
+    }
+
+    private static void Fold<T>(T[] col, int colOffset, T[] x, ConvGeometry g, int rowStride, int batchStride)
+        where T : unmanaged, INumber<T>
+    {
+        int image = g.C * g.H * g.W;
+        Parallelism.For(g.N, (long)g.N * g.Patch * g.Positions, n =>
+        {
+            fixed (T* pc = col)
+            fixed (T* px = x)
+                FoldImage(pc + colOffset + (long)n * batchStride, rowStride, px + (long)n * image, g);
+        });
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void FoldImage<T>(T* col, int rowStride, T* x, ConvGeometry g) where T : unmanaged, INumber<T>
+    {
+        int oh = g.OH, ow = g.OW, h = g.H, w = g.W, sh = g.SH, sw = g.SW;
+        new Span<T>(x, g.C * h * w).Clear();
+        for (int c = 0; c < g.C; c++)
+        for (int kh = 0; kh < g.KH; kh++)
+        for (int kw = 0; kw < g.KW; kw++)
+        {
+            var (lo, hi) = ValidColumns(kw, g);
+            T* src = col + (long)((c * g.KH + kh) * g.KW + kw) * rowStride;
+            for (int i = 0; i < oh; i++, src += ow)
+            {
+                int ih = i * sh - g.PH + kh;
+                if ((uint)ih >= (uint)h) continue;
+                T* dst = x + (c * h + ih) * w - g.PW + kw;   // dst[j·sw] is under window position j
+                if (sw == 1) for (int j = lo; j < hi; j++) dst[j] += src[j];
+                else for (int j = lo; j < hi; j++) dst[j * sw] += src[j];
+            }
+        }
+    }
+
+    /// <summary>The output columns [lo, hi) whose window column kw falls inside the image rather than the padding.</summary>
+    private static (int Lo, int Hi) ValidColumns(int kw, ConvGeometry g)
+    {
+        int first = g.PW - kw;                  // smallest ow·SW that lands on image column 0
+        int last = g.W - 1 + g.PW - kw;         // largest ow·SW that lands on image column W-1
+        int lo = first <= 0 ? 0 : (first + g.SW - 1) / g.SW;
+        int hi = last < 0 ? 0 : Math.Min(g.OW, last / g.SW + 1);
+        lo = Math.Min(lo, g.OW);
+        return (lo, Math.Max(lo, hi));
+    }
+}

@@ -1,0 +1,191 @@
+using System.Numerics;
+
+namespace Nabla.Tensors.Kernels;
+
+/// <summary>
+/// Max and average pooling over float and double NCHW images by direct loops, one (image, channel) plane per task.
+/// Max pooling ignores the padding (as PyTorch) and remembers, for every output, the flat index into the input
+/// of the element it took; gathering and scatter-adding at those indexes are its two linear companions.
+/// Average pooling counts the padding as zeros (DeZero's and PyTorch's default). Every output element is written
+/// (gradient planes are cleared before accumulating), so outputs are allocated without zeroing.
+/// </summary>
+internal static class Pool
+{
+    /// <summary>Max over each window; <paramref name="indexes"/> gets the flat input index of each maximum (the first on ties, NaN wins).</summary>
+    public static Tensor Max(Tensor x, ConvGeometry g, out int[] indexes)
+    {
+        x = x.Contiguous();
+        var y = Uninitialized.Tensor(x.DType, OutShape(g), "pooling");
+        var idx = new int[y.Size];
+        if (x.DType == DType.Float32) Max(x.Buffer<float>(), x.Offset, y.Buffer<float>(), idx, g);
+        else Max(x.Buffer<double>(), x.Offset, y.Buffer<double>(), idx, g);
+        indexes = idx;
+        return y;
+    }
+
+    /// <summary>Zeros of the input's shape with each value of <paramref name="gy"/> added at its index (max pooling's backward).</summary>
+    public static Tensor Scatter(Tensor gy, int[] indexes, ConvGeometry g)
+    {
+        gy = gy.Contiguous();
+        var gx = Uninitialized.Tensor(gy.DType, g.ImageShape, "pooling");
+        if (gy.DType == DType.Float32) Scatter(gy.Buffer<float>(), gy.Offset, indexes, gx.Buffer<float>(), g);
+        else Scatter(gy.Buffer<double>(), gy.Offset, indexes, gx.Buffer<double>(), g);
+        return gx;
+    }
+
+    /// <summary>The elements of <paramref name="x"/> at the indexes, in the output's shape (the adjoint of <see cref="Scatter"/>).</summary>
+    public static Tensor Gather(Tensor x, int[] indexes, ConvGeometry g)
+    {
+        x = x.Contiguous();
+        var y = Uninitialized.Tensor(x.DType, OutShape(g), "pooling");
+        if (x.DType == DType.Float32) Gather(x.Buffer<float>(), x.Offset, indexes, y.Buffer<float>());
+        else Gather(x.Buffer<double>(), x.Offset, indexes, y.Buffer<double>());
+        return y;
+    }
+
+    /// <summary>The mean of each window, padding counted as zeros.</summary>
+    public static Tensor Average(Tensor x, ConvGeometry g)
+    {
+        x = x.Contiguous();
+        var y = Uninitialized.Tensor(x.DType, OutShape(g), "pooling");
+        if (x.DType == DType.Float32) Average(x.Buffer<float>(), x.Offset, y.Buffer<float>(), g);
+        else Average(x.Buffer<double>(), x.Offset, y.Buffer<double>(), g);
+        return y;
+    }
+
+    /// <summary>The adjoint of <see cref="Average"/>: each value divided by the window size and added over its window.</summary>
+    public static Tensor AverageAdjoint(Tensor gy, ConvGeometry g)
+    {
+        gy = gy.Contiguous();
+        var gx = Uninitialized.Tensor(gy.DType, g.ImageShape, "pooling");
+        if (gy.DType == DType.Float32) AverageAdjoint(gy.Buffer<float>(), gy.Offset, gx.Buffer<float>(), g);
+        else AverageAdjoint(gy.Buffer<double>(), gy.Offset, gx.Buffer<double>(), g);
+        return gx;
+    }
+
+    private static int[] OutShape(ConvGeometry g) => [g.N, g.C, g.OH, g.OW];
+
+    private static long Work(ConvGeometry g) => (long)g.N * g.C * g.Positions * g.KH * g.KW;
+
+    // Each plane's loops live in their own method taking the geometry by value, so that its fields are locals
+    // there rather than fields of a lambda closure that the JIT must reload after every store.
+
+    private static void Max<T>(T[] x, int xOffset, T[] y, int[] idx, ConvGeometry g) where T : unmanaged, INumber<T>
+    {
+        int plane = g.H * g.W, outPlane = g.Positions;
+        Parallelism.For(g.N * g.C, Work(g), p =>
+            MaxPlane(x.AsSpan(xOffset + p * plane, plane), p * plane, y.AsSpan(p * outPlane, outPlane), idx.AsSpan(p * outPlane, outPlane), g));
+    }
+
+    private static void MaxPlane<T>(ReadOnlySpan<T> x, int planeStart, Span<T> y, Span<int> idx, ConvGeometry g) where T : unmanaged, INumber<T>
+    {
+        int oh = g.OH, ow = g.OW, width = g.W, o = 0;
+        for (int i = 0; i < oh; i++)
+        {
+            int h0 = i * g.SH - g.PH, h1 = Math.Min(h0 + g.KH, g.H);
+            h0 = Math.Max(h0, 0);
+            for (int j = 0; j < ow; j++, o++)
+            {
+                int w0 = j * g.SW - g.PW, w1 = Math.Min(w0 + g.KW, width);
+                w0 = Math.Max(w0, 0);
+                int best = h0 * width + w0;
+                T max = x[best];
+                for (int h = h0; h < h1; h++)
+                {
+                    var row = x.Slice(h * width, width);
+                    for (int w = w0; w < w1; w++)
+                    {
+                        T v = row[w];
+                        if (v > max || (T.IsNaN(v) && !T.IsNaN(max)))
+                        {
+                            max = v;
+                            best = h * width + w;
+                        }
+                    }
+                }
+                y[o] = max;
+                idx[o] = planeStart + best;
+            }
+        }
+    }
+
+    private static void Scatter<T>(T[] gy, int gyOffset, int[] idx, T[] gx, ConvGeometry g) where T : unmanaged, INumber<T>
+    {
+        int plane = g.H * g.W, outPlane = g.Positions;
+        // Every index of plane p lies in plane p of the input, so planes can be filled in parallel.
+        Parallelism.For(g.N * g.C, (long)g.N * g.C * (plane + outPlane), p =>
+            ScatterPlane(gy.AsSpan(gyOffset + p * outPlane, outPlane), idx.AsSpan(p * outPlane, outPlane), gx, p * plane, plane));
+    }
+
+    private static void ScatterPlane<T>(ReadOnlySpan<T> gy, ReadOnlySpan<int> idx, T[] gx, int start, int plane) where T : unmanaged, INumber<T>
+    {
+        gx.AsSpan(start, plane).Clear();
+        for (int o = 0; o < gy.Length; o++) gx[idx[o]] += gy[o];
+    }
+
+    private static void Gather<T>(T[] x, int xOffset, int[] idx, T[] y) where T : unmanaged
+    {
+        var src = x.AsSpan(xOffset);
+        for (int o = 0; o < y.Length; o++) y[o] = src[idx[o]];
+    }
+
+    private static void Average<T>(T[] x, int xOffset, T[] y, ConvGeometry g) where T : unmanaged, INumber<T>
+    {
+        int plane = g.H * g.W, outPlane = g.Positions;
+        Parallelism.For(g.N * g.C, Work(g), p =>
+            AveragePlane(x.AsSpan(xOffset + p * plane, plane), y.AsSpan(p * outPlane, outPlane), g));
+    }
+
+    private static void AveragePlane<T>(ReadOnlySpan<T> x, Span<T> y, ConvGeometry g) where T : unmanaged, INumber<T>
+    {
+        int oh = g.OH, ow = g.OW, width = g.W, o = 0;
+        T area = T.CreateTruncating(g.KH * g.KW);
+        for (int i = 0; i < oh; i++)
+        {
+            int h0 = i * g.SH - g.PH, h1 = Math.Min(h0 + g.KH, g.H);
+            h0 = Math.Max(h0, 0);
+            for (int j = 0; j < ow; j++, o++)
+            {
+                int w0 = j * g.SW - g.PW, w1 = Math.Min(w0 + g.KW, width);
+                w0 = Math.Max(w0, 0);
+                T sum = T.Zero;
+                for (int h = h0; h < h1; h++)
+                {
+                    var row = x.Slice(h * width, width);
+                    for (int w = w0; w < w1; w++) sum += row[w];
+                }
+                y[o] = sum / area;
+            }
+        }
+    }
+
+    private static void AverageAdjoint<T>(T[] gy, int gyOffset, T[] gx, ConvGeometry g) where T : unmanaged, INumber<T>
+    {
+        int plane = g.H * g.W, outPlane = g.Positions;
+        Parallelism.For(g.N * g.C, Work(g), p =>
+            AverageAdjointPlane(gy.AsSpan(gyOffset + p * outPlane, outPlane), gx.AsSpan(p * plane, plane), g));
+    }
+
+    private static void AverageAdjointPlane<T>(ReadOnlySpan<T> gy, Span<T> gx, ConvGeometry g) where T : unmanaged, INumber<T>
+    {
+        gx.Clear();
+        int oh = g.OH, ow = g.OW, width = g.W, o = 0;
+        T area = T.CreateTruncating(g.KH * g.KW);
+        for (int i = 0; i < oh; i++)
+        {
+            int h0 = i * g.SH - g.PH, h1 = Math.Min(h0 + g.KH, g.H);
+            h0 = Math.Max(h0, 0);
+            for (int j = 0; j < ow; j++, o++)
+            {
+                int w0 = j * g.SW - g.PW, w1 = Math.Min(w0 + g.KW, width);
+                w0 = Math.Max(w0, 0);
+                T v = gy[o] / area;
+                for (int h = h0; h < h1; h++)
+                {
+                    var row = gx.Slice(h * width, width);
+                    for (int w = w0; w < w1; w++) row[w] += v;
+                }
+            }
+        }
+    }
+}
