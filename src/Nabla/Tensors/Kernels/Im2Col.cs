@@ -45,7 +45,7 @@ internal static unsafe class Im2Col
         where T : unmanaged, INumber<T>
     {
         int image = g.C * g.H * g.W;
-        Parallelism.For(g.N, (long)g.N * g.Patch * g.Positions, n =>
+        ParallelLoop.For(g.N, (long)g.N * g.Patch * g.Positions, n =>
         {
             fixed (T* px = x)
             fixed (T* pc = col)
@@ -85,7 +85,7 @@ internal static unsafe class Im2Col
         where T : unmanaged, INumber<T>
     {
         int image = g.C * g.H * g.W;
-        Parallelism.For(g.N, (long)g.N * g.Patch * g.Positions, n =>
+        ParallelLoop.For(g.N, (long)g.N * g.Patch * g.Positions, n =>
         {
             fixed (T* pc = col)
             fixed (T* px = x)

@@ -73,7 +73,7 @@ internal static class Pool
     private static void Max<T>(T[] x, int xOffset, T[] y, int[] idx, ConvGeometry g) where T : unmanaged, INumber<T>
     {
         int plane = g.H * g.W, outPlane = g.Positions;
-        Parallelism.For(g.N * g.C, Work(g), p =>
+        ParallelLoop.For(g.N * g.C, Work(g), p =>
             MaxPlane(x.AsSpan(xOffset + p * plane, plane), p * plane, y.AsSpan(p * outPlane, outPlane), idx.AsSpan(p * outPlane, outPlane), g));
     }
 
@@ -113,7 +113,7 @@ internal static class Pool
     {
         int plane = g.H * g.W, outPlane = g.Positions;
         // Every index of plane p lies in plane p of the input, so planes can be filled in parallel.
-        Parallelism.For(g.N * g.C, (long)g.N * g.C * (plane + outPlane), p =>
+        ParallelLoop.For(g.N * g.C, (long)g.N * g.C * (plane + outPlane), p =>
             ScatterPlane(gy.AsSpan(gyOffset + p * outPlane, outPlane), idx.AsSpan(p * outPlane, outPlane), gx, p * plane, plane));
     }
 
@@ -132,7 +132,7 @@ internal static class Pool
     private static void Average<T>(T[] x, int xOffset, T[] y, ConvGeometry g) where T : unmanaged, INumber<T>
     {
         int plane = g.H * g.W, outPlane = g.Positions;
-        Parallelism.For(g.N * g.C, Work(g), p =>
+        ParallelLoop.For(g.N * g.C, Work(g), p =>
             AveragePlane(x.AsSpan(xOffset + p * plane, plane), y.AsSpan(p * outPlane, outPlane), g));
     }
 
@@ -162,7 +162,7 @@ internal static class Pool
     private static void AverageAdjoint<T>(T[] gy, int gyOffset, T[] gx, ConvGeometry g) where T : unmanaged, INumber<T>
     {
         int plane = g.H * g.W, outPlane = g.Positions;
-        Parallelism.For(g.N * g.C, Work(g), p =>
+        ParallelLoop.For(g.N * g.C, Work(g), p =>
             AverageAdjointPlane(gy.AsSpan(gyOffset + p * outPlane, outPlane), gx.AsSpan(p * plane, plane), g));
     }
 

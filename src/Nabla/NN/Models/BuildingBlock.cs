@@ -1,0 +1,23 @@
+using Nabla.Autodiff;
+
+namespace Nabla.NN.Models;
+
+/// <summary>One stage of a ResNet: a projecting bottleneck followed by identity bottlenecks.</summary>
+public sealed class BuildingBlock : Layer
+{
+    private readonly Layer[] a;
+
+    public BuildingBlock(int layers, int midChannels, int outChannels, int stride)
+    {
+        if (layers < 1) throw new ArgumentOutOfRangeException(nameof(layers), layers, "BuildingBlock: needs at least one layer");
+        a = [new BottleneckA(midChannels, outChannels, stride), .. Enumerable.Range(1, layers - 1).Select(_ => new BottleneckB(midChannels, outChannels))];
+    }
+
+    public override IEnumerable<(string Name, Layer Layer)> NamedChildren() => a.Select((layer, i) => ($"a{i}", layer));
+
+    public override Variable Forward(Variable x)
+    {
+        foreach (var layer in a) x = layer.Forward(x);
+        return x;
+    }
+}

@@ -1,0 +1,34 @@
+using Nabla.Autodiff;
+
+namespace Nabla.NN.Models;
+
+/// <summary>
+/// SqueezeNet 1.1 (Iandola et al.): fire modules between max poolings, a 1x1 convolution to the classes
+/// and global average pooling. Pooling rounds down (PyTorch's version rounds up), so spatial sizes can
+/// differ by one on odd inputs. Nothing is downloaded: load weights with <c>model.LoadWeights(path)</c> (Nabla.IO).
+/// </summary>
+public sealed class SqueezeNet : Model
+{
+    private readonly Conv2d conv1 = new(64, 3, 2);
+    private readonly Fire fire2 = new(16, 64, 64), fire3 = new(16, 64, 64);
+    private readonly Fire fire4 = new(32, 128, 128), fire5 = new(32, 128, 128);
+    private readonly Fire fire6 = new(48, 192, 192), fire7 = new(48, 192, 192);
+    private readonly Fire fire8 = new(64, 256, 256), fire9 = new(64, 256, 256);
+    private readonly Conv2d conv10;
+
+    public SqueezeNet(int classes = 1000)
+    {
+        conv10 = new Conv2d(classes, 1);
+    }
+
+    public override Variable Forward(Variable x)
+    {
+        x = F.Pooling(F.ReLU(conv1.Forward(x)), 3, 2);
+        x = F.Pooling(fire3.Forward(fire2.Forward(x)), 3, 2);
+        x = F.Pooling(fire5.Forward(fire4.Forward(x)), 3, 2);
+        x = fire9.Forward(fire8.Forward(fire7.Forward(fire6.Forward(x))));
+        x = F.ReLU(conv10.Forward(F.Dropout(x)));
+        x = F.AveragePooling(x, (x.Shape[2], x.Shape[3]));
+        return F.Reshape(x, x.Shape[0], -1);
+    }
+}
