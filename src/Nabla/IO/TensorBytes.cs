@@ -1,0 +1,71 @@
+using System.Runtime.InteropServices;
+using Nabla.Tensors;
+
+namespace Nabla.IO;
+
+/// <summary>
+/// The raw bytes of tensors as checkpoint formats store them: C order, little-endian, one byte per bool.
+/// </summary>
+internal static class TensorBytes
+{
+    /// <summary>The number of data bytes of a tensor of this shape and dtype, or -1 when it overflows.</summary>
+    public static long ByteCount(ReadOnlySpan<long> shape, DType dtype)
+    {
+        long count = dtype.ElementSize();
+        foreach (long d in shape)
+        {
+            if (d < 0) return -1;
+            if (d != 0 && count > long.MaxValue / d) return -1;
+            count *= d;
+        }
+        return count;
+    }
+
+    /// <summary>Writes the elements of <paramref name="tensor"/> in C order as little-endian bytes.</summary>
+    public static void Write(Stream stream, Tensor tensor)
+    {
+        var contiguous = tensor.Contiguous();
+        var bytes = BytesOf(contiguous.Storage).Slice(contiguous.Offset * tensor.DType.ElementSize(), tensor.Size * tensor.DType.ElementSize());
+        if (BitConverter.IsLittleEndian || tensor.DType.ElementSize() == 1)
+        {
+            stream.Write(bytes);
+            return;
+        }
+        var swapped = bytes.ToArray();
+        ReverseElements(swapped, tensor.DType.ElementSize());
+        stream.Write(swapped);
+    }
+
+    /// <summary>
+    /// Reads a tensor of <paramref name="shape"/> and <paramref name="dtype"/> from little-endian bytes; bool bytes
+    /// other than 0 count as true, as in NumPy.
+    /// </summary>
+    public static Tensor Read(Stream stream, DType dtype, int[] shape)
+    {
+        int size = 1;
+        foreach (int d in shape) size = checked(size * d);
+        var storage = Tensor.NewStorage(dtype, size);
+        var bytes = BytesOf(storage);
+        stream.ReadExactly(bytes);
+        if (dtype == DType.Bool)
+            for (int i = 0; i < bytes.Length; i++) bytes[i] = bytes[i] != 0 ? (byte)1 : (byte)0;
+        else if (!BitConverter.IsLittleEndian)
+            ReverseElements(bytes, dtype.ElementSize());
+        return new Tensor(storage, shape);
+    }
+
+    private static Span<byte> BytesOf(Array storage) => storage switch
+    {
+        float[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+        double[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+        int[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+        long[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+        bool[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+        _ => throw new ArgumentException($"TensorBytes: storage of type {storage.GetType().Name} is not supported"),
+    };
+
+    private static void ReverseElements(Span<byte> bytes, int elementSize)
+    {
+        for (int i = 0; i < bytes.Length; i += elementSize) bytes.Slice(i, elementSize).Reverse();
+    }
+}
