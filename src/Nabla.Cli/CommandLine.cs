@@ -21,8 +21,25 @@ public static class CommandLine
             return 0;
         }
 
+        try
+        {
+            return Dispatch(args);
+        }
+        catch (CliError e)
+        {
+            Console.Error.WriteLine($"nabla: {e.Message}");
+            return e.ExitCode;
+        }
+    }
+
+    private static int Dispatch(string[] args)
+    {
         switch (args[0])
         {
+            case "train":
+                return RunWithCtrlC(token => TrainCommand.Run(args[1..], Console.Out, token));
+            case "eval":
+                return EvalCommand.Run(args[1..], Console.Out, Console.IsOutputRedirected);
             case "info":
                 if (args.Length > 1)
                     return Fail($"info: unexpected argument '{args[1]}' (info takes no arguments)");
@@ -45,12 +62,36 @@ public static class CommandLine
 
         Commands:
           info          Print the Nabla version, runtime, CPU and SIMD support
+          train <data>  Train a model: mnist (--model mlp|cnn), spiral, sincurve
+                        [--epochs N] [--batch-size N] [--lr X] [--weight-decay X] [--seed N]
+                        [--data DIR] [--out DIR] [--threads N] [--limit N] [--plain]
+          eval          Test a trained classifier: --weights FILE [--data DIR] [--plain]
 
         Options:
           -h, --help    Print this help
           --version     Print the Nabla version
 
         """;
+
+    /// <summary>Runs a long command so that Ctrl-C cancels it gracefully (after the current batch) instead of killing it.</summary>
+    private static int RunWithCtrlC(Func<CancellationToken, int> command)
+    {
+        using var cts = new CancellationTokenSource();
+        ConsoleCancelEventHandler handler = (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        Console.CancelKeyPress += handler;
+        try
+        {
+            return command(cts.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= handler;
+        }
+    }
 
     private static int Fail(string message)
     {

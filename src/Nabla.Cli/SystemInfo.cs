@@ -27,7 +27,7 @@ public static class SystemInfo
     }
 
     /// <summary>The number of threads Nabla's parallel kernels use.</summary>
-    public static int NablaThreads => Environment.ProcessorCount;
+    public static int NablaThreads => Parallelism.MaxThreads;
 
     /// <summary>The rows of the <c>nabla info</c> table, as (name, value) pairs.</summary>
     public static IReadOnlyList<(string Name, string Value)> Rows() =>

@@ -6,7 +6,7 @@ namespace Nabla.IO;
 /// Writes a file so that readers see either the old contents or the complete new ones: the data goes to a
 /// temporary file beside the target, is flushed to disk, and only then replaces the target by a rename.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     /// <summary>Runs <paramref name="write"/> on a temporary file and moves it over <paramref name="path"/>; on any failure the temporary file is deleted and the target is untouched.</summary>
     public static void Write(string path, Action<Stream> write)

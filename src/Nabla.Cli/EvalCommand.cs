@@ -1,0 +1,95 @@
+using System.Globalization;
+using Nabla.Cli.Training;
+using Nabla.IO;
+using Spectre.Console;
+
+namespace Nabla.Cli;
+
+/// <summary><c>nabla eval --weights FILE [--data DIR]</c>: test accuracy, per-class accuracy and the confusion matrix of a trained classifier.</summary>
+public static class EvalCommand
+{
+    public static int Run(string[] args, TextWriter output, bool plain)
+    {
+        var reader = new ArgReader("eval", args, ["--weights", "--data", "--limit"], ["--plain"]);
+        if (reader.Positionals.Count > 0) throw new CliError($"eval: unexpected argument '{reader.Positionals[0]}'");
+        var weights = reader.String("--weights") ?? throw new CliError("eval: --weights FILE is required (a model.safetensors written by nabla train)");
+        if (!File.Exists(weights)) throw new CliError($"eval: weights file '{weights}' does not exist", 1);
+        var metadata = ReadMetadata(weights);
+        var dataset = metadata.GetValueOrDefault("dataset") ?? "mnist";
+        var model = metadata.GetValueOrDefault("model") ?? "mlp";
+        if (dataset is not ("mnist" or "spiral"))
+            throw new CliError($"eval: '{weights}' holds a {dataset} model; eval handles the classifiers (mnist, spiral)", 1);
+        var options = TrainCommand.Parse(["--model", model, "--epochs", "1", .. DataArgs(reader), dataset]);
+        var task = (ClassificationTask)TrainingTasks.Create(options with { OutDirectory = "." });
+        try
+        {
+            task.Model.LoadWeights(weights);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw new CliError($"eval: {e.Message}", 1);
+        }
+        var (xTest, tTest) = task.TestSet;
+        var predicted = task.Predict(xTest);
+        var truth = tTest.AsType(Tensors.DType.Int64).ToArray<long>();
+        Report(output, plain || reader.Flag("--plain"), weights, dataset, model, predicted, truth);
+        return 0;
+    }
+
+    private static IEnumerable<string> DataArgs(ArgReader reader)
+    {
+        if (reader.String("--data") is { } dir) yield return "--data=" + dir;
+        if (reader.String("--limit") is { } limit) yield return "--limit=" + limit;
+    }
+
+    private static Dictionary<string, string> ReadMetadata(string path)
+    {
+        try
+        {
+            if (path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase)) return [];
+            SafeTensors.Load(path, out var metadata);
+            return metadata;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw new CliError($"eval: {e.Message}", 1);
+        }
+    }
+
+    private static void Report(TextWriter output, bool plain, string weights, string dataset, string model, long[] predicted, long[] truth)
+    {
+        int classes = (int)Math.Max(predicted.Max(), truth.Max()) + 1;
+        var confusion = new int[classes, classes];
+        for (int i = 0; i < truth.Length; i++) confusion[truth[i], predicted[i]]++;
+        double accuracy = truth.Length == 0 ? 0 : Enumerable.Range(0, truth.Length).Count(i => predicted[i] == truth[i]) / (double)truth.Length;
+        string Pct(double v) => v.ToString("P2", CultureInfo.InvariantCulture);
+        double ClassAcc(int c)
+        {
+            int total = 0;
+            for (int p = 0; p < classes; p++) total += confusion[c, p];
+            return total == 0 ? double.NaN : confusion[c, c] / (double)total;
+        }
+        if (plain)
+        {
+            output.WriteLine($"{dataset} {model} from {weights}: test accuracy {Pct(accuracy)} on {truth.Length} examples");
+            for (int c = 0; c < classes; c++)
+                output.WriteLine($"class {c}: accuracy {Pct(ClassAcc(c))}; predicted as: {string.Join(" ", Enumerable.Range(0, classes).Select(p => confusion[c, p]))}");
+            return;
+        }
+        var console = AnsiConsole.Console;
+        console.MarkupLine($"[bold]{Markup.Escape(dataset)} {Markup.Escape(model)}[/] from {Markup.Escape(weights)}: test accuracy [green]{Pct(accuracy)}[/] on {truth.Length} examples");
+        var table = new Table().Border(TableBorder.Rounded).Title("confusion matrix (rows: true class, columns: predicted)");
+        table.AddColumn("class");
+        for (int p = 0; p < classes; p++) table.AddColumn(new TableColumn(p.ToString(CultureInfo.InvariantCulture)).RightAligned());
+        table.AddColumn(new TableColumn("accuracy").RightAligned());
+        for (int c = 0; c < classes; c++)
+        {
+            var cells = new List<string> { c.ToString(CultureInfo.InvariantCulture) };
+            for (int p = 0; p < classes; p++)
+                cells.Add(p == c ? $"[green]{confusion[c, p]}[/]" : confusion[c, p] == 0 ? "[grey]0[/]" : $"[red]{confusion[c, p]}[/]");
+            cells.Add(Pct(ClassAcc(c)));
+            table.AddRow(cells.ToArray());
+        }
+        console.Write(table);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using Nabla.Cli.Training;
+using Nabla.NN;
+using Nabla.NN.Optimizers;
+using Nabla.Tensors;
+using Spectre.Console;
+
+namespace Nabla.Cli;
+
+/// <summary><c>nabla train &lt;dataset&gt;</c>: trains a model, writes the run folder, prints where everything went.</summary>
+public static class TrainCommand
+{
+    /// <summary>Exit code when Ctrl-C stopped training before the last epoch.</summary>
+    public const int Interrupted = 130;
+
+    public static readonly string[] Datasets = ["mnist", "spiral", "sincurve"];
+
+    private static readonly string[] ValueOptions = ["--model", "--epochs", "--batch-size", "--lr", "--weight-decay", "--seed", "--data", "--out", "--threads", "--limit"];
+    private static readonly string[] FlagOptions = ["--plain"];
+
+    /// <summary>Parses the options (after the word <c>train</c>) and trains; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter output, CancellationToken token, bool? interactive = null)
+    {
+        var options = Parse(args);
+        Parallelism.MaxThreads = options.Threads;
+        var folder = PrepareFolder(options.OutDirectory);
+        Init.Seed(options.Seed);
+        var task = TrainingTasks.Create(options);
+        var optimizer = CreateOptimizer(options);
+        bool plain = options.Plain || !(interactive ?? !Console.IsOutputRedirected);
+        IReporter reporter = plain ? new PlainReporter(output) : new SpectreReporter(AnsiConsole.Console);
+        reporter.Info(string.Create(CultureInfo.InvariantCulture,
+            $"training {options.Model} on {options.Dataset}: {options.Epochs} epochs, batch {options.BatchSize}, lr {options.LearningRate:G}, seed {options.Seed}, {options.Threads} threads, {task.Model.ParameterCount():N0} weights"));
+        var metadata = new Dictionary<string, string> { ["dataset"] = options.Dataset, ["model"] = options.Model, ["nabla"] = SystemInfo.NablaVersion() };
+        var trainer = new Trainer(task, optimizer, reporter, folder, metadata);
+        bool completed = trainer.Run(options.Epochs, token);
+        if (trainer.Results.Count > 0)
+        {
+            var last = trainer.Results[^1];
+            if (task.HasAccuracy)
+                reporter.Info(string.Create(CultureInfo.InvariantCulture, $"test accuracy {last.TestAccuracy:P2} after {last.Epoch} epochs"));
+            else
+                reporter.Info(string.Create(CultureInfo.InvariantCulture, $"test loss {last.TestLoss:G4} after {last.Epoch} epochs"));
+        }
+        foreach (var file in trainer.Files) reporter.Info($"wrote {file}");
+        if (completed) return 0;
+        reporter.Info(trainer.Results.Count == 0
+            ? "interrupted before the first epoch finished; nothing was saved"
+            : $"interrupted: kept the checkpoint and metrics of epoch {trainer.Results[^1].Epoch}");
+        return Interrupted;
+    }
+
+    /// <summary>The options with each data set's defaults (DeZero's examples; the README's MNIST run).</summary>
+    public static TrainOptions Parse(string[] args)
+    {
+        var reader = new ArgReader("train", args, ValueOptions, FlagOptions);
+        if (reader.Positionals.Count == 0)
+            throw new CliError($"train: which data set? (known: {string.Join(", ", Datasets)})");
+        if (reader.Positionals.Count > 1)
+            throw new CliError($"train: unexpected argument '{reader.Positionals[1]}'");
+        var dataset = reader.Positionals[0].ToLowerInvariant();
+        if (!Datasets.Contains(dataset))
+            throw new CliError($"train: unknown data set '{reader.Positionals[0]}' (known: {string.Join(", ", Datasets)})");
+        var defaults = Defaults(dataset);
+        var model = (reader.String("--model") ?? defaults.Model).ToLowerInvariant();
+        var models = TrainingTasks.Models(dataset);
+        if (!models.Contains(model))
+            throw new CliError($"train: unknown model '{model}' for {dataset} (known: {string.Join(", ", models)})");
+        return defaults with
+        {
+            Model = model,
+            Epochs = reader.Int("--epochs", defaults.Epochs, min: 1),
+            BatchSize = reader.Int("--batch-size", defaults.BatchSize, min: 1),
+            LearningRate = reader.Double("--lr", defaults.LearningRate, positive: true),
+            WeightDecay = Math.Max(0, reader.Double("--weight-decay", defaults.WeightDecay)),
+            Seed = reader.Int("--seed", 0),
+            DataDirectory = reader.String("--data"),
+            OutDirectory = reader.String("--out") ?? Path.Combine("runs", $"{dataset}-{model}-{DateTime.Now:yyyyMMdd-HHmmss}"),
+            Threads = reader.Int("--threads", Environment.ProcessorCount, min: 1),
+            Plain = reader.Flag("--plain"),
+            Limit = reader.Int("--limit", 0, min: 0),
+        };
+    }
+
+    private static TrainOptions Defaults(string dataset) => dataset switch
+    {
+        "spiral" => new() { Dataset = dataset, Model = "mlp", Epochs = 300, BatchSize = 30, LearningRate = 1.0, OutDirectory = "" },
+        "sincurve" => new() { Dataset = dataset, Model = "lstm", Epochs = 100, BatchSize = 1, LearningRate = 1e-3, OutDirectory = "" },
+        _ => new() { Dataset = dataset, Model = "mlp", Epochs = 5, BatchSize = 100, LearningRate = 1e-3, WeightDecay = 1e-4, OutDirectory = "" },
+    };
+
+    private static Optimizer CreateOptimizer(TrainOptions options)
+    {
+        Optimizer optimizer = options.Dataset == "spiral" ? new SGD(options.LearningRate) : new Adam(options.LearningRate);
+        if (options.WeightDecay > 0) optimizer.AddHook(new WeightDecay(options.WeightDecay));
+        return optimizer;
+    }
+
+    /// <summary>Creates the run folder and proves it writable before any training time is spent.</summary>
+    private static string PrepareFolder(string path)
+    {
+        try
+        {
+            var full = Path.GetFullPath(path);
+            Directory.CreateDirectory(full);
+            var probe = Path.Combine(full, $".write-test-{Guid.NewGuid():N}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return full;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliError($"train: cannot write to the output folder '{path}': {e.Message}", 1);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using ScottPlot;
+
+namespace Nabla.Cli.Training;
+
+/// <summary>The PNG charts of a run, drawn with ScottPlot.</summary>
+public static class Charts
+{
+    private const int Width = 800, Height = 500;
+
+    /// <summary>Train and test curves of one figure (loss or accuracy) over the epochs.</summary>
+    public static void Curves(string path, string title, string yLabel, IReadOnlyList<EpochResult> results, Func<EpochResult, double> train, Func<EpochResult, double> test)
+    {
+        var plot = new Plot();
+        double[] epochs = results.Select(r => (double)r.Epoch).ToArray();
+        var a = plot.Add.Scatter(epochs, results.Select(train).ToArray());
+        a.LegendText = "train";
+        var b = plot.Add.Scatter(epochs, results.Select(test).ToArray());
+        b.LegendText = "test";
+        plot.ShowLegend();
+        plot.Title(title);
+        plot.XLabel("epoch");
+        plot.YLabel(yLabel);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
+        Save(plot, path);
+    }
+
+    /// <summary>
+    /// A 2-D classifier's decision regions (class predicted on a grid) under its training points, as in
+    /// DeZero's spiral example.
+    /// </summary>
+    public static void DecisionBoundary(string path, double[,] grid, double xMin, double xMax, double yMin, double yMax,
+        IReadOnlyList<(double X, double Y, int Label)> points)
+    {
+        var plot = new Plot();
+        var heatmap = plot.Add.Heatmap(grid);
+        heatmap.Extent = new CoordinateRect(xMin, xMax, yMin, yMax);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        heatmap.Opacity = 0.45;
+        var palette = new ScottPlot.Palettes.Category10();
+        foreach (var group in points.GroupBy(p => p.Label).OrderBy(g => g.Key))
+        {
+            var scatter = plot.Add.ScatterPoints(group.Select(p => p.X).ToArray(), group.Select(p => p.Y).ToArray());
+            scatter.Color = palette.GetColor(group.Key);
+            scatter.MarkerSize = 6;
+            scatter.LegendText = $"class {group.Key}";
+        }
+        plot.ShowLegend();
+        plot.Title("Decision boundary");
+        plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
+        Save(plot, path);
+    }
+
+    /// <summary>A predicted series against the truth (the sin-curve example).</summary>
+    public static void Prediction(string path, double[] xs, double[] truth, double[] predicted)
+    {
+        var plot = new Plot();
+        var t = plot.Add.ScatterLine(xs, truth);
+        t.LegendText = "truth";
+        var p = plot.Add.ScatterLine(xs, predicted);
+        p.LegendText = "prediction";
+        p.LinePattern = LinePattern.Dashed;
+        plot.ShowLegend();
+        plot.Title("Prediction vs truth");
+        plot.XLabel("x");
+        plot.YLabel("y");
+        Save(plot, path);
+    }
+
+    /// <summary>Written to a temporary file and renamed, so an interrupted run never leaves half a PNG.</summary>
+    private static void Save(Plot plot, string path)
+    {
+        var temp = Path.ChangeExtension(path, ".tmp.png");
+        plot.SavePng(temp, Width, Height);
+        File.Move(temp, path, overwrite: true);
+    }
+}

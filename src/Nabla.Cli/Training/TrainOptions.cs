@@ -1,0 +1,20 @@
+namespace Nabla.Cli.Training;
+
+/// <summary>What <c>nabla train</c> was asked to do.</summary>
+public sealed record TrainOptions
+{
+    public required string Dataset { get; init; }
+    public required string Model { get; init; }
+    public int Epochs { get; init; }
+    public int BatchSize { get; init; }
+    public double LearningRate { get; init; }
+    public double WeightDecay { get; init; }
+    public long Seed { get; init; }
+    public string? DataDirectory { get; init; }
+    public required string OutDirectory { get; init; }
+    public int Threads { get; init; }
+    public bool Plain { get; init; }
+
+    /// <summary>Use only the first N training and N/4 test examples (a quick smoke run); 0 for all.</summary>
+    public int Limit { get; init; }
+}

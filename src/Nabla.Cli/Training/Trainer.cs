@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Nabla.IO;
+using Nabla.NN.Optimizers;
+
+namespace Nabla.Cli.Training;
+
+/// <summary>
+/// Runs the epochs of a task and keeps the run folder up to date after each one: the checkpoint
+/// (<c>model.safetensors</c>), <c>metrics.csv</c> and the charts, each written atomically, so that a run
+/// stopped by Ctrl-C keeps everything of its last completed epoch.
+/// </summary>
+public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter reporter, string folder, IReadOnlyDictionary<string, string>? metadata = null)
+{
+    private readonly List<EpochResult> results = [];
+
+    public IReadOnlyList<EpochResult> Results => results;
+
+    public string CheckpointPath => Path.Combine(folder, "model.safetensors");
+    public string MetricsPath => Path.Combine(folder, "metrics.csv");
+    public string LossChartPath => Path.Combine(folder, "loss.png");
+    public string AccuracyChartPath => Path.Combine(folder, "accuracy.png");
+
+    /// <summary>Trains for <paramref name="epochs"/> epochs; returns false when cancelled before the end.</summary>
+    public bool Run(int epochs, CancellationToken token)
+    {
+        optimizer.Setup(task.Model);
+        bool completed = true;
+        reporter.Run(progress =>
+        {
+            for (int epoch = 1; epoch <= epochs; epoch++)
+            {
+                var clock = Stopwatch.StartNew();
+                progress.StartEpoch(epoch, epochs, task.StepsPerEpoch);
+                var train = task.TrainEpoch(optimizer, progress, token);
+                progress.EndEpoch();
+                if (train is null)
+                {
+                    completed = false;
+                    return;
+                }
+                var test = task.Evaluate();
+                var result = new EpochResult(epoch, train.Value.Loss, Acc(train.Value.Accuracy), test.Loss, Acc(test.Accuracy), clock.Elapsed.TotalSeconds);
+                results.Add(result);
+                Save();
+                reporter.EpochDone(result);
+                if (token.IsCancellationRequested)
+                {
+                    completed = epoch == epochs;
+                    return;
+                }
+            }
+        });
+        return completed;
+    }
+
+    /// <summary>Every file the run has written, for the final listing.</summary>
+    public IReadOnlyList<string> Files { get; private set; } = [];
+
+    private double Acc(double accuracy) => task.HasAccuracy ? accuracy : double.NaN;
+
+    private void Save()
+    {
+        task.Model.SaveWeights(CheckpointPath, metadata);
+        var csv = Encoding.UTF8.GetBytes(Csv());
+        AtomicFile.Write(MetricsPath, stream => stream.Write(csv));
+        Charts.Curves(LossChartPath, "Loss", task.LossName, results, r => r.TrainLoss, r => r.TestLoss);
+        var files = new List<string> { CheckpointPath, MetricsPath, LossChartPath };
+        if (task.HasAccuracy)
+        {
+            Charts.Curves(AccuracyChartPath, "Accuracy", "accuracy", results, r => r.TrainAccuracy, r => r.TestAccuracy);
+            files.Add(AccuracyChartPath);
+        }
+        files.AddRange(task.WriteCharts(folder));
+        Files = files;
+    }
+
+    private string Csv()
+    {
+        var csv = new StringBuilder("epoch,train_loss,train_accuracy,test_loss,test_accuracy,seconds\n");
+        foreach (var r in results)
+            csv.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Epoch},{r.TrainLoss:R},{r.TrainAccuracy:R},{r.TestLoss:R},{r.TestAccuracy:R},{r.Seconds:F3}"));
+        return csv.ToString();
+    }
+}
