@@ -30,7 +30,7 @@ public static class TrainCommand
         bool plain = options.Plain || !(interactive ?? !Console.IsOutputRedirected);
         IReporter reporter = plain ? new PlainReporter(output) : new SpectreReporter(AnsiConsole.Console);
         reporter.Info(string.Create(CultureInfo.InvariantCulture,
-            $"training {options.Model} on {options.Dataset}: {options.Epochs} epochs, batch {options.BatchSize}, lr {options.LearningRate:G}, seed {options.Seed}, {options.Threads} threads, {task.Model.ParameterCount():N0} weights"));
+            $"training {options.Model} on {options.Dataset}: {options.Epochs} epochs, batch {options.BatchSize}, lr {options.LearningRate:G}, seed {options.Seed}, {options.Threads} threads"));
         var metadata = new Dictionary<string, string> { ["dataset"] = options.Dataset, ["model"] = options.Model, ["nabla"] = SystemInfo.NablaVersion() };
         var trainer = new Trainer(task, optimizer, reporter, folder, metadata);
         bool completed = trainer.Run(options.Epochs, token);
@@ -42,6 +42,7 @@ public static class TrainCommand
             else
                 reporter.Info(string.Create(CultureInfo.InvariantCulture, $"test loss {last.TestLoss:G4} after {last.Epoch} epochs"));
         }
+        if (trainer.Results.Count > 0) reporter.Info($"the model has {task.Model.ParameterCount():N0} weights");
         foreach (var file in trainer.Files) reporter.Info($"wrote {file}");
         if (completed) return 0;
         reporter.Info(trainer.Results.Count == 0

@@ -8,8 +8,8 @@ namespace Nabla.Cli.Training;
 
 /// <summary>
 /// Runs the epochs of a task and keeps the run folder up to date after each one: the checkpoint
-/// (<c>model.safetensors</c>), <c>metrics.csv</c> and the charts, each written atomically, so that a run
-/// stopped by Ctrl-C keeps everything of its last completed epoch.
+/// (<c>model.safetensors</c>) and <c>metrics.csv</c>, each written atomically, so that a run stopped by
+/// Ctrl-C keeps everything of its last completed epoch; the charts are drawn when training stops.
 /// </summary>
 public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter reporter, string folder, IReadOnlyDictionary<string, string>? metadata = null)
 {
@@ -52,6 +52,7 @@ public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter re
                 }
             }
         });
+        DrawCharts();
         return completed;
     }
 
@@ -60,13 +61,21 @@ public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter re
 
     private double Acc(double accuracy) => task.HasAccuracy ? accuracy : double.NaN;
 
+    /// <summary>After every epoch: the checkpoint and the metrics, so an interrupted run keeps them.</summary>
     private void Save()
     {
         task.Model.SaveWeights(CheckpointPath, metadata);
         var csv = Encoding.UTF8.GetBytes(Csv());
         AtomicFile.Write(MetricsPath, stream => stream.Write(csv));
+        Files = [CheckpointPath, MetricsPath];
+    }
+
+    /// <summary>Once, when training ends or is interrupted: drawing every epoch would cost more than a small epoch.</summary>
+    private void DrawCharts()
+    {
+        if (results.Count == 0) return;
         Charts.Curves(LossChartPath, "Loss", task.LossName, results, r => r.TrainLoss, r => r.TestLoss);
-        var files = new List<string> { CheckpointPath, MetricsPath, LossChartPath };
+        var files = new List<string>(Files) { LossChartPath };
         if (task.HasAccuracy)
         {
             Charts.Curves(AccuracyChartPath, "Accuracy", "accuracy", results, r => r.TrainAccuracy, r => r.TestAccuracy);
