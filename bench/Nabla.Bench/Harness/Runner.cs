@@ -25,7 +25,12 @@ internal static class Runner
             b.Add(torch.Run());
             progress($"  {workload.Id} rep {i + 1}/{reps}: Nabla {a[^1]:G4}, TorchSharp {b[^1]:G4} {workload.Figure}");
         }
-        return new Result(workload, workload.Describe(settings),
+        var result = new Result(workload, workload.Describe(settings),
             new Side(a, nabla.Checks(), nabla.Extra()), new Side(b, torch.Checks(), torch.Extra()), memory.Summary(reps));
+        if (!result.ChecksAgree)
+            progress($"  {workload.Id} checks DIFFER: Nabla [{Join(result.Nabla.Checks)}], TorchSharp [{Join(result.Torch.Checks)}]");
+        return result;
     }
+
+    private static string Join(double[] values) => string.Join(", ", values.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
 }
