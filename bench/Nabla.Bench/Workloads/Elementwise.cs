@@ -1,0 +1,81 @@
+using Nabla.Autodiff;
+using Nabla.Bench.Harness;
+using TorchSharp;
+using static TorchSharp.torch;
+using NTensor = Nabla.Tensors.Tensor;
+
+namespace Nabla.Bench.Workloads;
+
+/// <summary>
+/// W6: y = sum(tanh(x)·x + exp(−x)) for x of 1,000,000 float32 (the same data for both), forward and backward.
+/// Each repetition starts from a fresh leaf, so no gradient is accumulated into an old buffer.
+/// </summary>
+internal sealed class Elementwise : IWorkload
+{
+    private const int Size = 1_000_000;
+
+    public string Id => "W6";
+    public string Name => "elementwise";
+    public string Figure => "ms / forward+backward";
+    public bool HigherIsBetter => false;
+    // float32 sums over a million terms, in different orders.
+    public double CheckTolerance => 1e-4;
+
+    public string Describe(RunSettings s) => $"{Size:N0} float32";
+    public int Repetitions(RunSettings s) => s.Reps(20, 5);
+    public int Warmups(RunSettings s) => 2;
+    public IContender CreateNabla(RunSettings s) => new NablaSide(Data);
+    public IContender CreateTorch(RunSettings s) => new TorchSide(Data);
+
+    private static readonly Lazy<float[]> LazyData = new(() => NTensor.Randn(new Nabla.Tensors.Generator(6), Size).ToArray<float>());
+    private static float[] Data => LazyData.Value;
+
+    private static double SumOf(float[] values) => values.Sum(v => (double)v);
+
+    private sealed class NablaSide(float[] data) : IContender
+    {
+        private readonly NTensor x = NTensor.FromSpan<float>(data, Size);
+        private (Variable X, Variable Y)? last;
+
+        public double Run()
+        {
+            var xv = new Variable(x);
+            var timer = Harness.Timer.Start();
+            var y = F.Sum(F.Tanh(xv) * xv + F.Exp(-xv));
+            y.Backward();
+            double ms = timer.Milliseconds;
+            last = (xv, y);
+            return ms;
+        }
+
+        public double[] Checks()
+        {
+            var (xv, y) = last!.Value;
+            return [y.Data.Item(), SumOf(xv.Grad!.Data.ToArray<float>())];
+        }
+
+        public void Dispose() { }
+    }
+
+    private sealed class TorchSide(float[] data) : IContender
+    {
+        private double[] last = [];
+
+        public double Run()
+        {
+            using var scope = torch.NewDisposeScope();
+            var x = torch.tensor(data, [Size], float32, requires_grad: true);
+            var timer = Harness.Timer.Start();
+            var y = (torch.tanh(x) * x + torch.exp(-x)).sum();
+            y.backward();
+            double ms = timer.Milliseconds;
+            // Read before the scope frees the tensors (untimed; TorchSharp's managed allocation is not counted).
+            last = [y.item<float>(), SumOf(x.grad!.data<float>().ToArray())];
+            return ms;
+        }
+
+        public double[] Checks() => last;
+
+        public void Dispose() { }
+    }
+}
