@@ -101,6 +101,9 @@ public partial class Variable
             }
             if (!retainGrad) f.ClearOutputGrads();
         }
+        // Functions hold their outputs weakly: without this, the JIT may let this variable (the root, often
+        // unused after the call) be collected mid-pass, and its creator would then see a zero gradient.
+        GC.KeepAlive(this);
     }
 
     private static void Accumulate(Function f, Variable?[] gxs)
