@@ -17,7 +17,7 @@ public sealed class Deconv2d : Layer
         if (!dtype.IsFloat()) throw new ArgumentException($"Deconv2d: dtype must be a float type, got {dtype.Name()}", nameof(dtype));
         (OutChannels, KernelSize, Stride, Pad, DType) = (outChannels, kernelSize, stride ?? 1, pad, dtype);
         this.gen = gen ?? Init.Generator;
-        W = new Parameter(inChannels is int c ? InitWeights(c) : Tensor.Zeros(dtype, 0), "W");
+        W = new Parameter(inChannels is int c ? InitWeights(c) : Tensor.Zeros(dtype, 0, outChannels, kernelSize.H, kernelSize.W), "W");
         b = noBias ? null : new Parameter(Tensor.Zeros(dtype, outChannels), "b");
     }
 

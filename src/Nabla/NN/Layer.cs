@@ -6,7 +6,7 @@ namespace Nabla.NN;
 
 /// <summary>
 /// A building block that owns <see cref="Parameter"/>s and child layers. They are found without
-/// hand-written lists: every field or property of type Parameter, Layer, or a list of layers is
+/// hand-written lists: every field or property of type Parameter, Layer, or a list of layers (or of lists of layers) is
 /// discovered by reflection (once per type), and named after the member, hierarchically:
 /// <c>"l1.W"</c>, <c>"blocks.0.conv1.W"</c>.
 /// </summary>
@@ -18,20 +18,32 @@ public abstract class Layer
     /// <summary>The computation on a plain tensor.</summary>
     public Variable Forward(Tensor x) => Forward(new Variable(x));
 
-    /// <summary>The direct children with their names (by default the discovered members; lists as "name.i").</summary>
+    /// <summary>
+    /// The direct children with their names (by default the discovered members; items of lists as "name.i",
+    /// of lists of lists as "name.i.j").
+    /// </summary>
     public virtual IEnumerable<(string Name, Layer Layer)> NamedChildren()
     {
         foreach (var (name, value) in LayerMembers.Values(this))
+            if (value is not Parameter)
+                foreach (var child in Children(name, value)) yield return child;
+    }
+
+    private static IEnumerable<(string Name, Layer Layer)> Children(string name, object value)
+    {
+        if (value is Layer layer)
         {
-            if (value is Layer layer) yield return (name, layer);
-            else if (value is IEnumerable list and not Parameter)
+            yield return (name, layer);
+        }
+        else if (value is IEnumerable list)
+        {
+            // Positions count every item, nulls included, so a name always means the same slot.
+            int i = 0;
+            foreach (var item in list)
             {
-                int i = 0;
-                foreach (var item in list)
-                {
-                    if (item is Layer child) yield return ($"{name}.{i}", child);
-                    i++;
-                }
+                if (item is not null)
+                    foreach (var child in Children($"{name}.{i}", item)) yield return child;
+                i++;
             }
         }
     }

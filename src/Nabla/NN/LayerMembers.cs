@@ -6,8 +6,9 @@ using Nabla.Autodiff;
 namespace Nabla.NN;
 
 /// <summary>
-/// Finds, once per layer type, the fields that hold parameters, layers or lists of layers, in declaration
-/// order (base classes first), named after the member (an auto-property's backing field takes the property's name).
+/// Finds, once per layer type, the fields that hold parameters, layers or lists of layers (lists of lists too),
+/// in declaration order (base classes first), named after the member (an auto-property's backing field takes
+/// the property's name).
 /// </summary>
 internal static class LayerMembers
 {
@@ -38,12 +39,14 @@ internal static class LayerMembers
         typeof(Parameter).IsAssignableFrom(t) || typeof(Layer).IsAssignableFrom(t) ||
         (typeof(IEnumerable).IsAssignableFrom(t) && t != typeof(string) && ElementIsLayer(t));
 
+    /// <summary>Whether the items are layers, or lists whose items are (List&lt;Layer[]&gt; and deeper).</summary>
     private static bool ElementIsLayer(Type t)
     {
-        if (t.IsArray) return typeof(Layer).IsAssignableFrom(t.GetElementType());
-        var enumerable = t.GetInterfaces().Append(t)
-            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
-        return enumerable is not null && typeof(Layer).IsAssignableFrom(enumerable.GetGenericArguments()[0]);
+        var element = t.IsArray ? t.GetElementType() : t.GetInterfaces().Append(t)
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+        if (element is null) return false;
+        return typeof(Layer).IsAssignableFrom(element) ||
+            (typeof(IEnumerable).IsAssignableFrom(element) && element != typeof(string) && ElementIsLayer(element));
     }
 
     /// <summary>"&lt;L1&gt;k__BackingField" becomes "L1"; a leading underscore is dropped.</summary>
