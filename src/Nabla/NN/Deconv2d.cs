@@ -4,44 +4,11 @@ using Nabla.Tensors;
 namespace Nabla.NN;
 
 /// <summary>A transposed 2-D convolution layer, W of shape (in, out, KH, KW) as DeZero's; input channels may be inferred.</summary>
-public sealed class Deconv2d : Layer
+public sealed class Deconv2d(int outChannels, Pair kernelSize, Pair? stride = null, Pair pad = default, bool noBias = false,
+    int? inChannels = null, DType dtype = DType.Float32, Generator? gen = null)
+    : ConvolutionLayer(outChannels, kernelSize, stride, pad, noBias, inChannels, dtype, gen)
 {
-    private readonly Generator gen;
+    protected override int InAxis => 0;
 
-    public Deconv2d(int outChannels, Pair kernelSize, Pair? stride = null, Pair pad = default, bool noBias = false,
-        int? inChannels = null, DType dtype = DType.Float32, Generator? gen = null)
-    {
-        if (outChannels <= 0) throw new ArgumentOutOfRangeException(nameof(outChannels), outChannels, "Deconv2d: the output channels must be positive");
-        if (kernelSize.H <= 0 || kernelSize.W <= 0) throw new ArgumentOutOfRangeException(nameof(kernelSize), kernelSize, "Deconv2d: the kernel size must be positive");
-        if (inChannels is <= 0) throw new ArgumentOutOfRangeException(nameof(inChannels), inChannels, "Deconv2d: the input channels must be positive");
-        if (!dtype.IsFloat()) throw new ArgumentException($"Deconv2d: dtype must be a float type, got {dtype.Name()}", nameof(dtype));
-        (OutChannels, KernelSize, Stride, Pad, DType) = (outChannels, kernelSize, stride ?? 1, pad, dtype);
-        this.gen = gen ?? Init.Generator;
-        W = new Parameter(inChannels is int c ? InitWeights(c) : Tensor.Zeros(dtype, 0, outChannels, kernelSize.H, kernelSize.W), "W");
-        b = noBias ? null : new Parameter(Tensor.Zeros(dtype, outChannels), "b");
-    }
-
-    public Parameter W { get; }
-    public Parameter? b { get; }
-    public int OutChannels { get; }
-
-    /// <summary>Known once W exists (given, inferred on the first call, or loaded).</summary>
-    public int? InChannels => W.Size == 0 ? null : W.Shape[0];
-    public Pair KernelSize { get; }
-    public Pair Stride { get; }
-    public Pair Pad { get; }
-    public DType DType { get; }
-
-    public override Variable Forward(Variable x)
-    {
-        if (W.Size == 0)
-        {
-            if (x.NDim != 4) throw new ArgumentException($"Deconv2d: input of shape ({string.Join(",", x.Shape)}) must be (N, C, H, W)");
-            W.Data = InitWeights(x.Shape[1]);
-        }
-        return F.Deconv2d(x, W, b, Stride, Pad);
-    }
-
-    private Tensor InitWeights(int inChannels) =>
-        Init.LeCunNormal(gen, DType, inChannels * KernelSize.H * KernelSize.W, inChannels, OutChannels, KernelSize.H, KernelSize.W);
+    protected override Variable Apply(Variable x) => F.Deconv2d(x, W, b, Stride, Pad);
 }
