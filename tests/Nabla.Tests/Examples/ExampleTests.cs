@@ -1,0 +1,187 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Nabla.Numerical;
+using Tanh = global::Nabla.Examples.TanhDerivatives;
+using Newton = global::Nabla.Examples.Newton;
+using Spiral = global::Nabla.Examples.Spiral;
+using MnistMlp = global::Nabla.Examples.MnistMlp;
+using MnistCnn = global::Nabla.Examples.MnistCnn;
+using SinCurveLstm = global::Nabla.Examples.SinCurveLstm;
+using NumericalVsAutomatic = global::Nabla.Examples.NumericalVsAutomatic;
+using Vae = global::Nabla.Examples.Vae;
+using Gan = global::Nabla.Examples.Gan;
+using CustomFunction = global::Nabla.Examples.CustomFunction;
+
+namespace Nabla.Tests.Examples;
+
+/// <summary>
+/// Runs every example of examples/ in-process with <c>--quick --out &lt;temporary folder&gt;</c>: it must exit with 0,
+/// print what it is about, and write its files (PNGs with the PNG signature and a real size). Some outputs are also
+/// checked for the numbers the example exists to show.
+/// </summary>
+public sealed class ExampleTests : IDisposable
+{
+    private delegate int ExampleMain(string[] args, TextWriter output);
+
+    private sealed record Example(ExampleMain Run, string[] Files, string[] Texts);
+
+    private static readonly Dictionary<string, Example> Examples = new()
+    {
+        ["TanhDerivatives"] = new(Tanh.Program.Run, ["tanh-derivatives.png", "tanh-grad4.dot"], ["graph nodes", "tanh"]),
+        ["Newton"] = new(Newton.Program.Run, [], ["Newton's method from x = 2.0"]),
+        ["Spiral"] = new(Spiral.Program.Run, ["spiral-decision-boundary.png"], ["epoch  30", "test accuracy"]),
+        ["MnistMlp"] = new(MnistMlp.Program.Run, ["mnist-mlp.safetensors"], ["epoch 1", "test accuracy"]),
+        ["MnistCnn"] = new(MnistCnn.Program.Run, [], ["epoch 1", "test accuracy"]),
+        ["SinCurveLstm"] = new(SinCurveLstm.Program.Run, ["sincurve-prediction.png"], ["epoch   3", "mean squared error"]),
+        ["NumericalVsAutomatic"] = new(NumericalVsAutomatic.Program.Run, [], ["central", "richardson", "reverse mode"]),
+        ["Vae"] = new(Vae.Program.Run, ["vae-samples.png", "vae-reconstructions.png"], ["reconstruction", "KL", "test loss"]),
+        ["Gan"] = new(Gan.Program.Run, ["gan-samples.png"], ["discriminator loss", "generator loss"]),
+        ["CustomFunction"] = new(CustomFunction.Program.Run, [], ["GradientCheck passed", "forward = reverse = sigmoid: True"]),
+    };
+
+    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private readonly string outDir = Path.Combine(Path.GetTempPath(), "nabla-examples-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+    }
+
+    public static TheoryData<string> Names() => [.. Examples.Keys];
+
+    private string RunQuick(string name)
+    {
+        var output = new StringWriter();
+        int code = Examples[name].Run(["--quick", "--out", outDir], output);
+        Assert.True(code == 0, $"{name} exited with {code}:\n{output}");
+        return output.ToString();
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void QuickRunSucceedsAndWritesItsFiles(string name)
+    {
+        var example = Examples[name];
+        string text = RunQuick(name);
+        foreach (var expected in example.Texts) Assert.Contains(expected, text);
+        foreach (var file in example.Files)
+        {
+            string path = Path.Combine(outDir, file);
+            Assert.True(File.Exists(path), $"{name} did not write {file}:\n{text}");
+            Assert.Contains(path, text);
+            if (path.EndsWith(".png", StringComparison.Ordinal)) AssertPng(path);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void UnknownArgumentIsAUsageError(string name)
+    {
+        var output = new StringWriter();
+        Assert.Equal(2, Examples[name].Run(["--bogus"], output));
+        Assert.Contains("unknown argument '--bogus'", output.ToString());
+        Assert.Contains("--quick", output.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void HelpPrintsUsageAndSucceeds(string name)
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, Examples[name].Run(["--help"], output));
+        Assert.Contains($"usage: dotnet run --project examples/{name}", output.ToString());
+    }
+
+    [Fact]
+    public void OutWithoutAFolderIsAUsageError()
+    {
+        var output = new StringWriter();
+        Assert.Equal(2, Newton.Program.Run(["--out"], output));
+        Assert.Contains("--out needs a folder", output.ToString());
+    }
+
+    [Fact]
+    public void TanhDerivativesMatchTheClosedFormsAndTheGraphsGrow()
+    {
+        var rows = Regex.Matches(RunQuick("TanhDerivatives"), @"^\s+(\d)\s+(\d+)\s+(\S+)\s*$", RegexOptions.Multiline);
+        Assert.Equal(Tanh.Program.Orders + 1, rows.Count);
+        int previousNodes = 0;
+        foreach (Match row in rows)
+        {
+            int nodes = int.Parse(row.Groups[2].Value, CultureInfo.InvariantCulture);
+            Assert.True(nodes > previousNodes, $"the graph of order {row.Groups[1].Value} has {nodes} nodes, not more than {previousNodes}");
+            Assert.True(double.Parse(row.Groups[3].Value, CultureInfo.InvariantCulture) < 1e-12, row.Value);
+            previousNodes = nodes;
+        }
+    }
+
+    [Theory]
+    [InlineData(-1.3)]
+    [InlineData(0.4)]
+    [InlineData(2.0)]
+    public void TanhClosedFormsAreTheDerivativesOfEachOther(double x)
+    {
+        for (int n = 1; n <= Tanh.Program.Orders; n++)
+        {
+            double numeric = NumericalDiff.Derivative(v => Tanh.Program.ClosedForm(Math.Tanh(v), n - 1), x, FiniteDifference.Richardson);
+            Assert.Equal(numeric, Tanh.Program.ClosedForm(Math.Tanh(x), n), 1e-8);
+        }
+    }
+
+    [Fact]
+    public void NewtonReachesTheMinimum()
+    {
+        string text = RunQuick("Newton");
+        Assert.Contains("x = 1 after", text);
+        Assert.Contains("   1  1.4545454545454546", text);
+    }
+
+    [Fact]
+    public void AutomaticDerivativesAreExactWhereFiniteDifferencesAreNot()
+    {
+        string text = RunQuick("NumericalVsAutomatic");
+        foreach (var method in new[] { "forward mode", "reverse mode", "f'' by double backprop" })
+        {
+            var match = Regex.Match(text, "^" + Regex.Escape(method) + @".*\s(\S+)\s*$", RegexOptions.Multiline);
+            Assert.True(match.Success, $"no line for {method}:\n{text}");
+            Assert.True(double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) < 1e-14, match.Value);
+        }
+        var best = Regex.Match(text, @"best central\s+h = \S+\s+error (\S+)");
+        Assert.True(double.Parse(best.Groups[1].Value, CultureInfo.InvariantCulture) > 1e-13, best.Value);
+    }
+
+    [Theory]
+    [InlineData(-2.0)]
+    [InlineData(0.3)]
+    [InlineData(1.5)]
+    public void NumericalVsAutomaticClosedFormsAreRight(double x)
+    {
+        Assert.Equal(NumericalDiff.Derivative(NumericalVsAutomatic.Program.Value, x, FiniteDifference.Richardson), NumericalVsAutomatic.Program.Exact(x), 1e-8);
+        Assert.Equal(NumericalDiff.Derivative(NumericalVsAutomatic.Program.Exact, x, FiniteDifference.Richardson), NumericalVsAutomatic.Program.ExactSecond(x), 1e-8);
+    }
+
+    [Fact]
+    public void MnistMlpReloadedWeightsScoreTheSame()
+    {
+        string text = RunQuick("MnistMlp");
+        var trained = Regex.Match(text, @"epoch 1 .*test accuracy (\S+)");
+        var reloaded = Regex.Match(text, @"loaded into a new model: test accuracy (\S+)");
+        Assert.True(trained.Success && reloaded.Success, text);
+        Assert.Equal(trained.Groups[1].Value, reloaded.Groups[1].Value);
+    }
+
+    /// <summary>The PNG signature, then the IHDR chunk with a plausible width and height.</summary>
+    private static void AssertPng(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        Assert.True(bytes.Length > 1000, $"{path} has only {bytes.Length} bytes");
+        Assert.Equal(PngSignature, bytes[..8]);
+        Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(bytes, 12, 4));
+        int width = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16));
+        int height = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20));
+        Assert.InRange(width, 200, 4000);
+        Assert.InRange(height, 100, 4000);
+    }
+}
