@@ -8,7 +8,8 @@ public static class Charts
     private const int Width = 800, Height = 500;
 
     /// <summary>Train and test curves of one figure (loss or accuracy) over the epochs.</summary>
-    public static void Curves(string path, string title, string yLabel, IReadOnlyList<EpochResult> results, Func<EpochResult, double> train, Func<EpochResult, double> test)
+    /// <remarks>The legend goes where the curves are not: top right for a falling loss, bottom right for a rising accuracy.</remarks>
+    public static void Curves(string path, string title, string yLabel, IReadOnlyList<EpochResult> results, Func<EpochResult, double> train, Func<EpochResult, double> test, bool rising = false)
     {
         var plot = new Plot();
         double[] epochs = results.Select(r => (double)r.Epoch).ToArray();
@@ -16,7 +17,7 @@ public static class Charts
         a.LegendText = "train";
         var b = plot.Add.Scatter(epochs, results.Select(test).ToArray());
         b.LegendText = "test";
-        plot.ShowLegend();
+        plot.ShowLegend(rising ? Alignment.LowerRight : Alignment.UpperRight);
         plot.Title(title);
         plot.XLabel("epoch");
         plot.YLabel(yLabel);
@@ -60,8 +61,8 @@ public static class Charts
         p.LegendText = "prediction";
         p.LinePattern = LinePattern.Dashed;
         plot.ShowLegend();
-        plot.Title("Prediction vs truth");
-        plot.XLabel("x");
+        plot.Title("Next-value prediction vs truth (test curve)");
+        plot.XLabel("time step");
         plot.YLabel("y");
         Save(plot, path);
     }

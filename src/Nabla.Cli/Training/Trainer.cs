@@ -78,7 +78,7 @@ public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter re
         var files = new List<string>(Files) { LossChartPath };
         if (task.HasAccuracy)
         {
-            Charts.Curves(AccuracyChartPath, "Accuracy", "accuracy", results, r => r.TrainAccuracy, r => r.TestAccuracy);
+            Charts.Curves(AccuracyChartPath, "Accuracy", "accuracy", results, r => r.TrainAccuracy, r => r.TestAccuracy, rising: true);
             files.Add(AccuracyChartPath);
         }
         files.AddRange(task.WriteCharts(folder));
