@@ -101,6 +101,9 @@ public partial class Variable
             }
             if (!retainGrad) f.ClearOutputGrads();
         }
+        // Functions hold their outputs weakly: without this, a result nobody else refers to
+        // (F.Sin(x).Backward()) can be collected mid-walk, and its seed gradient read as zeros.
+        GC.KeepAlive(this);
     }
 
     private static void Accumulate(Function f, Variable?[] gxs)
