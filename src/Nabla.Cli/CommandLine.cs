@@ -28,6 +28,7 @@ public static class CommandLine
                     return Fail($"info: unexpected argument '{args[1]}' (info takes no arguments)");
                 InfoCommand.Run();
                 return 0;
+            case "diff": return DiffCommand.Run(args[1..], Console.Out, Console.Error);
             default:
                 return Fail(args[0].StartsWith('-')
                     ? $"unknown option '{args[0]}'"
@@ -45,6 +46,7 @@ public static class CommandLine
 
         Commands:
           info          Print the Nabla version, runtime, CPU and SIMD support
+          diff          Differentiate a formula: diff "sin(x)*exp(x)" --wrt x [--order n] [--at x=1] [--latex]
 
         Options:
           -h, --help    Print this help
