@@ -45,6 +45,9 @@ public static class CommandLine
                     return Fail($"info: unexpected argument '{args[1]}' (info takes no arguments)");
                 InfoCommand.Run();
                 return 0;
+            case "diff": return DiffCommand.Run(args[1..], Console.Out, Console.Error);
+            case "graph":
+                return GraphCommand.Run(args[1..], Console.Out);
             default:
                 return Fail(args[0].StartsWith('-')
                     ? $"unknown option '{args[0]}'"
@@ -66,6 +69,9 @@ public static class CommandLine
                         [--epochs N] [--batch-size N] [--lr X] [--weight-decay X] [--seed N]
                         [--data DIR] [--out DIR] [--threads N] [--limit N] [--plain]
           eval          Test a trained classifier: --weights FILE [--data DIR] [--plain]
+          diff          Differentiate a formula: diff "sin(x)*exp(x)" --wrt x [--order n] [--at x=1] [--latex]
+          graph         Draw the graph of an n-th derivative by double backprop:
+                        graph "tanh(x)" --order 4 -o tanh4.png (or .dot) [--at x=1] [--verbose]
 
         Options:
           -h, --help    Print this help

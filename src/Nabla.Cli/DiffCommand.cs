@@ -1,0 +1,227 @@
+using System.Globalization;
+using Nabla.Symbolic;
+using Spectre.Console;
+
+namespace Nabla.Cli;
+
+/// <summary>
+/// <c>nabla diff "&lt;expr&gt;" --wrt x [--order n] [--at x=1.5,y=2] [--latex] [--swell N]</c>: prints the
+/// simplified derivative; with <c>--at</c>, its value by symbolic, forward, reverse and numerical
+/// differentiation side by side; with <c>--swell</c>, how the n-th derivative grows as a tree, simplified and as a DAG.
+/// </summary>
+public static class DiffCommand
+{
+    /// <summary>Exit code for input that is well-formed on the command line but wrong (a bad formula, a missing value).</summary>
+    public const int InputError = 1;
+
+    /// <summary>The usage text of <c>nabla diff</c>.</summary>
+    public const string Usage =
+        """
+        Usage: nabla diff "<expr>" [--wrt x] [--order n] [--at x=1.5,y=2] [--latex] [--swell N]
+          <expr>        a formula: + - * / ^, unary minus, sin cos tan tanh sigmoid exp log sqrt abs sign
+          --wrt x       the variable to differentiate by (default: the formula's only variable)
+          --order n     the order of the derivative, 1 to 12 (default 1)
+          --at x=1,y=2  also evaluate it there by symbolic, forward, reverse and numerical differentiation
+          --latex       also print the derivative as LaTeX
+          --swell N     print the node counts of derivatives 1..N (tree, simplified, DAG) as a Markdown table
+
+        """;
+
+    private sealed record Options(string Formula, string? Wrt, int Order, Dictionary<string, double>? At, bool Latex, int Swell);
+
+    /// <summary>Runs the command on <paramref name="args"/> (those after <c>diff</c>) and returns the exit code.</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (args.Any(a => a is "-h" or "--help"))
+        {
+            output.Write(Usage);
+            return 0;
+        }
+        Options options;
+        try
+        {
+            options = ParseOptions(args);
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"nabla diff: {e.Message} (see 'nabla diff --help')");
+            return CommandLine.UsageError;
+        }
+        try
+        {
+            return Execute(options, output);
+        }
+        catch (Exception e) when (e is ExprParseException or ArgumentException or NotSupportedException or InvalidOperationException or InsufficientExecutionStackException)
+        {
+            var message = e is ArgumentException { ParamName: { } p } ? e.Message.Replace($" (Parameter '{p}')", "") : e.Message;
+            error.WriteLine($"nabla diff: {message}");
+            return InputError;
+        }
+    }
+
+    private static int Execute(Options o, TextWriter output)
+    {
+        var f = Expr.Parse(o.Formula);
+        var variables = f.Variables();
+        var wrt = o.Wrt ?? variables.Count switch
+        {
+            0 => "x",
+            1 => variables[0],
+            _ => throw new ArgumentException($"the formula has the variables {string.Join(", ", variables)}: say which one with --wrt"),
+        };
+        if (o.Swell > 0)
+        {
+            WriteSwell(f, wrt, o.Swell, output);
+            return 0;
+        }
+        var derivative = f.Derive(wrt, o.Order, simplify: true);
+        var name = o.Order == 1 ? $"df/d{wrt}" : $"d^{o.Order}f/d{wrt}^{o.Order}";
+        output.WriteLine($"f = {f}");
+        output.WriteLine($"{name} = {derivative}");
+        if (o.Latex) output.WriteLine($"LaTeX: {derivative.ToLatex()}");
+        if (o.At is not null) WriteComparison(f, derivative, wrt, o.Order, o.At, name, output);
+        return 0;
+    }
+
+    /// <summary>The derivative's value four ways, each with its difference from the symbolic value.</summary>
+    private static void WriteComparison(Expr f, Expr derivative, string wrt, int order, Dictionary<string, double> at, string name, TextWriter output)
+    {
+        if (!at.ContainsKey(wrt))
+            throw new ArgumentException($"--at gives no value for {wrt}, the variable of differentiation");
+        var names = at.Keys.ToArray();
+        var point = names.Select(n => at[n]).ToArray();
+        int k = Array.IndexOf(names, wrt);
+        double value = f.Evaluate(at); // names a variable without a value before any work is done
+        double symbolic = derivative.Evaluate(at);
+        var program = f.ToFunction(names);
+        double forward = AutodiffDerivatives.Forward(program, point, k, order);
+        double reverse = AutodiffDerivatives.Reverse(program, point, k, order);
+        var compiled = f.Compile(names);
+        double numerical = CentralDifferences.Derivative(t =>
+        {
+            var p = (double[])point.Clone();
+            p[k] = t;
+            return compiled(p);
+        }, point[k], order);
+
+        var where = string.Join(", ", names.Select(n => $"{n}={Format(at[n])}"));
+        var table = new Table()
+            .Border(TableBorder.Rounded)
+            .Title(new TableTitle(Markup.Escape($"{name} at {where}   (f = {Format(value)})")))
+            .AddColumn("method")
+            .AddColumn(new TableColumn("value").RightAligned())
+            .AddColumn(new TableColumn("minus symbolic").RightAligned());
+        var forwardName = order == 1 ? "forward (tangent)" : $"forward over {order - 1}x reverse";
+        var reverseName = order == 1 ? "reverse (backward)" : $"reverse ({order}x backward)";
+        foreach (var (method, v) in new[]
+                 {
+                     ("symbolic", symbolic), (forwardName, forward), (reverseName, reverse),
+                     ("numerical (central diff.)", numerical),
+                 })
+            table.AddRow(new Text(method), new Text(Format(v)), new Text(method == "symbolic" ? "" : Format(v - symbolic)));
+        SpectreConsole(output).Write(table);
+    }
+
+    /// <summary>
+    /// Node counts of derivatives 1..n as a Markdown table: the textbook rules applied n times, as a tree and
+    /// as a DAG (common sub-expressions shared); simplified after each step, as a tree and as a DAG.
+    /// </summary>
+    private static void WriteSwell(Expr f, string wrt, int n, TextWriter output)
+    {
+        string[] header = ["n", "textbook rules: tree", "textbook rules: DAG", "simplified: tree", "simplified: DAG (CSE)"];
+        var rows = new List<string[]>();
+        Expr raw = f, simplified = f;
+        for (int i = 1; i <= n; i++)
+        {
+            raw = raw.Derive(wrt);
+            simplified = simplified.Derive(wrt).Simplify();
+            rows.Add([Count(i), Count(raw.TreeSize()), Count(raw.DagSize()), Count(simplified.TreeSize()), Count(simplified.DagSize())]);
+        }
+        var widths = header.Select((h, c) => Math.Max(Math.Max(3, h.Length), rows.Max(r => r[c].Length))).ToArray();
+        string Line(IEnumerable<string> cells) => "| " + string.Join(" | ", cells) + " |";
+        output.WriteLine($"Node counts of d^n/d{wrt}^n of {f}:");
+        output.WriteLine();
+        output.WriteLine(Line(header.Select((h, c) => h.PadLeft(widths[c]))));
+        output.WriteLine(Line(widths.Select(w => new string('-', w - 1) + ":")));
+        foreach (var r in rows) output.WriteLine(Line(r.Select((v, c) => v.PadLeft(widths[c]))));
+        output.WriteLine();
+        output.WriteLine($"d^{n}f/d{wrt}^{n} simplified = {simplified}");
+    }
+
+    private static string Count(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A Spectre console writing to <paramref name="output"/> (a test's StringWriter, or the terminal).</summary>
+    private static IAnsiConsole SpectreConsole(TextWriter output) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(output),
+        Interactive = InteractionSupport.No,
+    });
+
+    private static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    private static Options ParseOptions(IReadOnlyList<string> args)
+    {
+        string? formula = null, wrt = null;
+        Dictionary<string, double>? at = null;
+        int order = 1, swell = 0;
+        bool latex = false;
+        for (int i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string Value()
+            {
+                int eq = arg.IndexOf('=');
+                if (eq > 0) return arg[(eq + 1)..];
+                if (i + 1 >= args.Count) throw new UsageException($"{arg} needs a value");
+                return args[++i];
+            }
+            var key = arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=') is > 0 and var eq ? arg[..eq] : arg;
+            switch (key)
+            {
+                case "--wrt":
+                    wrt = Value();
+                    if (!Expr.IsVariableName(wrt)) throw new UsageException($"--wrt: '{wrt}' is not a variable name");
+                    break;
+                case "--order": order = Integer("--order", Value(), 1, 12); break;
+                case "--swell": swell = Integer("--swell", Value(), 1, 12); break;
+                case "--at": at = Bindings(Value()); break;
+                case "--latex": latex = true; break;
+                default:
+                    if (arg.StartsWith("--", StringComparison.Ordinal)) throw new UsageException($"unknown option '{arg}'");
+                    if (formula is not null) throw new UsageException($"unexpected argument '{arg}' (the formula is \"{formula}\"; quote a formula that has spaces)");
+                    formula = arg;
+                    break;
+            }
+        }
+        if (formula is null) throw new UsageException("no formula given, e.g. nabla diff \"sin(x)*exp(x)\" --wrt x");
+        return new Options(formula, wrt, order, at, latex, swell);
+    }
+
+    private static int Integer(string option, string text, int min, int max) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
+            ? v
+            : throw new UsageException($"{option} must be a whole number from {min} to {max}, got '{text}'");
+
+    /// <summary>"x=1.5,y=2" → {x: 1.5, y: 2}.</summary>
+    private static Dictionary<string, double> Bindings(string text)
+    {
+        var map = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var pair = part.Split('=', StringSplitOptions.TrimEntries);
+            if (pair.Length != 2 || !Expr.IsVariableName(pair[0]))
+                throw new UsageException($"--at: '{part}' is not of the form name=value (e.g. --at x=1.5,y=2)");
+            if (!double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
+                throw new UsageException($"--at: '{pair[1]}' is not a finite number (in '{part}')");
+            if (!map.TryAdd(pair[0], v))
+                throw new UsageException($"--at: {pair[0]} is given twice");
+        }
+        return map;
+    }
+
+    /// <summary>A malformed command line: reported with exit code 2.</summary>
+    private sealed class UsageException(string message) : Exception(message);
+}

@@ -1,0 +1,68 @@
+using Nabla.Cli;
+
+namespace Nabla.Tests.Cli;
+
+public sealed class GraphCommandTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("nabla-graph-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    [Fact]
+    public void WritesTheDotGraphOfTheFourthDerivativeOfTanh()
+    {
+        var path = Path.Combine(dir, "tanh4.dot");
+        var output = new StringWriter();
+        Assert.Equal(0, GraphCommand.Run(["tanh(x)", "--order", "4", "-o", path], output));
+        // The fourth derivative is 8 t (1 - t^2)(2 - 3t^2) with t = tanh(x): 0.6650910448 at x = 1.
+        double t = Math.Tanh(1), expected = 8 * t * (1 - t * t) * (2 - 3 * t * t);
+        Assert.Contains("110 nodes", output.ToString());
+        var dot = File.ReadAllText(path);
+        Assert.StartsWith("digraph g {", dot);
+        Assert.Contains("label=\"Tanh\"", dot);
+        Assert.Contains("label=\"gx4\"", dot);
+        Assert.Contains($"value {expected.ToString("G10", System.Globalization.CultureInfo.InvariantCulture)},", output.ToString());
+    }
+
+    [Fact]
+    public void ZerothOrderIsTheFunctionItself()
+    {
+        var path = Path.Combine(dir, "f.dot");
+        var output = new StringWriter();
+        Assert.Equal(0, GraphCommand.Run(["x*y + sin(y)", "--wrt", "y", "--at", "x=2,y=0", "--order", "0", "-o", path], output));
+        Assert.Contains("d^0/dy^0", output.ToString());
+        Assert.Contains("value 0,", output.ToString());
+    }
+
+    [Fact]
+    public void PngGoesThroughGraphvizOrSaysHowToInstallIt()
+    {
+        var path = Path.Combine(dir, "g.png");
+        var output = new StringWriter();
+        try
+        {
+            Assert.Equal(0, GraphCommand.Run(["tanh(x)", "--order", "2", "-o", path], output));
+            Assert.Equal((byte)0x89, File.ReadAllBytes(path)[0]);
+        }
+        catch (CliError e)
+        {
+            Assert.Contains("graphviz", e.Message);
+            Assert.True(File.Exists(Path.ChangeExtension(path, ".dot")));
+        }
+    }
+
+    [Theory]
+    [InlineData(new string[0], "which expression?")]
+    [InlineData(new[] { "tanh(x" , "-o", "a.dot" }, "Parse error")]
+    [InlineData(new[] { "tanh(x)" }, "-o FILE is required")]
+    [InlineData(new[] { "tanh(x)", "--wrt", "z", "-o", "a.dot" }, "'z' does not occur")]
+    [InlineData(new[] { "tanh(x)", "--order", "40", "-o", "a.dot" }, "too high")]
+    [InlineData(new[] { "tanh(x)", "--order", "-1", "-o", "a.dot" }, "--order must be at least 0")]
+    [InlineData(new[] { "3", "-o", "a.dot" }, "no variable")]
+    [InlineData(new[] { "tanh(x)", "--at", "x=abc", "-o", "a.dot" }, "not of the form name=number")]
+    public void BadInputIsOneClearLine(string[] args, string message)
+    {
+        var e = Assert.Throws<CliError>(() => GraphCommand.Run(args, TextWriter.Null));
+        Assert.Contains(message, e.Message);
+    }
+}
