@@ -194,7 +194,7 @@ public sealed partial class Tensor
     public Tensor AsType(DType dtype)
     {
         if (dtype == DType) return this;
-        var result = Empty(dtype, Shape);
+        var result = EmptyUninitialized(dtype, Shape);
         Kernels.Convert.Run(this, result);
         return result;
     }

@@ -76,7 +76,7 @@ public sealed partial class Tensor
             throw new ArgumentException($"Where: condition must have dtype bool, got {condition.DType.Name()}");
         var shape = ShapeUtil.Broadcast(ShapeUtil.Broadcast(condition.shape, x.shape, "Where"), y.shape, "Where");
         var dtype = DTypeExtensions.Promote(x.DType, y.DType);
-        var result = Empty(dtype, shape);
+        var result = EmptyUninitialized(dtype, shape);
         Select.Run(condition, x.AsType(dtype), y.AsType(dtype), result);
         return result;
     }
@@ -178,7 +178,7 @@ public sealed partial class Tensor
         var dtype = DTypeExtensions.Promote(a.DType, b.DType);
         if (dtype == DType.Bool) dtype = DType.Int32;
         if (op == BinaryOp.Div) dtype = dtype.ToFloat();
-        var result = Empty(dtype, outShape);
+        var result = EmptyUninitialized(dtype, outShape);
         Binary.Run(op, a.AsType(dtype), b.AsType(dtype), result);
         return result;
     }
@@ -188,7 +188,7 @@ public sealed partial class Tensor
         var outShape = ShapeUtil.Broadcast(a.shape, b.shape, op.ToString());
         var dtype = DTypeExtensions.Promote(a.DType, b.DType);
         if (dtype == DType.Bool) dtype = DType.Int32;
-        var result = Empty(DType.Bool, outShape);
+        var result = EmptyUninitialized(DType.Bool, outShape);
         Compare.Run(op, a.AsType(dtype), b.AsType(dtype), result);
         return result;
     }
@@ -198,7 +198,7 @@ public sealed partial class Tensor
         var dtype = DType == DType.Bool ? DType.Int32 : DType;
         if (Unary.IsFloatOnly(op)) dtype = dtype.ToFloat();
         var input = AsType(dtype).Contiguous();
-        var result = Empty(dtype, Shape);
+        var result = EmptyUninitialized(dtype, Shape);
         Unary.Run(op, input, result);
         return result;
     }

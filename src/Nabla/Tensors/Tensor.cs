@@ -101,6 +101,25 @@ public sealed partial class Tensor
         return new Tensor(NewStorage(dtype, size), shape);
     }
 
+    /// <summary>
+    /// Like <see cref="Empty"/> but the storage is not zeroed: for results whose every element a kernel writes.
+    /// Large arrays then skip a pass over memory (the runtime may still hand out zeroed pages).
+    /// </summary>
+    internal static Tensor EmptyUninitialized(DType dtype, int[] shape)
+    {
+        int size = ShapeUtil.Size(shape);
+        Array storage = dtype switch
+        {
+            DType.Float32 => GC.AllocateUninitializedArray<float>(size),
+            DType.Float64 => GC.AllocateUninitializedArray<double>(size),
+            DType.Int32 => GC.AllocateUninitializedArray<int>(size),
+            DType.Int64 => GC.AllocateUninitializedArray<long>(size),
+            DType.Bool => GC.AllocateUninitializedArray<bool>(size),
+            _ => throw new ArgumentOutOfRangeException(nameof(dtype), $"Tensor: unknown dtype {(int)dtype}"),
+        };
+        return new Tensor(storage, shape);
+    }
+
     internal static Array NewStorage(DType dtype, int size) => dtype switch
     {
         DType.Float32 => new float[size],
@@ -121,7 +140,7 @@ public sealed partial class Tensor
     /// <summary>A new contiguous tensor with a copy of the values.</summary>
     public Tensor Copy()
     {
-        var result = Empty(DType, Shape);
+        var result = EmptyUninitialized(DType, Shape);
         Kernels.Copy.Run(this, result);
         return result;
     }
