@@ -83,27 +83,66 @@ public partial class Variable
         if (!data.DType.IsFloat())
             throw new InvalidOperationException($"Backward: needs a float variable, this one has dtype {data.DType.Name()}");
         Grad ??= new Variable(Tensor.OnesLike(data));
-        var queue = new PriorityQueue<Function, int>();
-        var seen = new HashSet<Function>(ReferenceEqualityComparer.Instance);
-        void Add(Function? f)
+        var work = BackwardWork.Take();
+        try
         {
-            if (f is not null && seen.Add(f)) queue.Enqueue(f, -f.Generation);
-        }
-        Add(Creator);
-        while (queue.TryDequeue(out var f, out _))
-        {
-            var gys = f.OutputGrads();
-            using (createGraph ? Config.EnableGrad() : Config.NoGrad())
+            // One scope for the whole pass: each scope writes an AsyncLocal, which allocates an execution context.
+            using var mode = createGraph ? Config.EnableGrad() : Config.NoGrad();
+            work.Add(Creator);
+            while (work.Queue.TryDequeue(out var f, out _))
             {
-                var gxs = f.Backward(gys);
+                var gxs = f.Backward(f.OutputGrads());
                 Accumulate(f, gxs);
-                foreach (var x in f.Inputs) Add(x.Creator);
+                foreach (var x in f.Inputs) work.Add(x.Creator);
+                if (!retainGrad) f.ClearOutputGrads();
             }
-            if (!retainGrad) f.ClearOutputGrads();
         }
-        // Functions hold their outputs weakly: without this, the JIT may let this variable (the root, often
-        // unused after the call) be collected mid-pass, and its creator would then see a zero gradient.
+        finally
+        {
+            BackwardWork.Return(work);
+        }
+        // Multi-output functions hold their outputs weakly: without this, the JIT may let this variable (the root,
+        // often unused after the call) be collected mid-pass, and its creator would then see a zero gradient.
         GC.KeepAlive(this);
+    }
+
+    /// <summary>Reference equality, hashed by <see cref="Function.Id"/>.</summary>
+    private sealed class FunctionIdentity : IEqualityComparer<Function>
+    {
+        public static readonly FunctionIdentity Instance = new();
+        public bool Equals(Function? a, Function? b) => ReferenceEquals(a, b);
+        public int GetHashCode(Function f) => f.Id;
+    }
+
+    /// <summary>The queue and visited set of one backward pass, kept per thread so a small graph's pass allocates neither.</summary>
+    private sealed class BackwardWork
+    {
+        [ThreadStatic] private static BackwardWork? cached;
+
+        public readonly PriorityQueue<Function, int> Queue = new();
+        private readonly HashSet<Function> seen = new(FunctionIdentity.Instance);
+
+        public void Add(Function? f)
+        {
+            if (f is not null && seen.Add(f)) Queue.Enqueue(f, -f.Generation);
+        }
+
+        /// <summary>The thread's cached instance, or a new one when a pass is already using it (backward inside backward).</summary>
+        public static BackwardWork Take()
+        {
+            var work = cached ?? new BackwardWork();
+            cached = null;
+            return work;
+        }
+
+        public static void Return(BackwardWork work)
+        {
+            work.Queue.Clear();
+            work.seen.Clear();
+            // A huge graph's tables are dropped rather than kept for the thread's lifetime.
+            if (work.seen.Capacity > 1 << 16) return;
+            cached = work;
+        }
     }
 
     private static void Accumulate(Function f, Variable?[] gxs)
@@ -121,7 +160,7 @@ public partial class Variable
         }
     }
 
-    private static bool ShapeEqual(Tensor a, Tensor b) => a.Shape.AsSpan().SequenceEqual(b.Shape);
+    private static bool ShapeEqual(Tensor a, Tensor b) => a.ShapeSpan.SequenceEqual(b.ShapeSpan);
 
     /// <summary>
     /// Cuts the graph behind this variable's creator: every variable upstream forgets its creator, so it

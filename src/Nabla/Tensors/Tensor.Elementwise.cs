@@ -174,7 +174,7 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var outShape = ShapeUtil.Broadcast(a.shape, b.shape, op.ToString());
+        var outShape = ShapeUtil.Broadcast(a.shape, b.shape, Binary.Name(op));
         var dtype = DTypeExtensions.Promote(a.DType, b.DType);
         if (dtype == DType.Bool) dtype = DType.Int32;
         if (op == BinaryOp.Div) dtype = dtype.ToFloat();
@@ -185,7 +185,7 @@ public sealed partial class Tensor
 
     private static Tensor Comparison(CompareOp op, Tensor a, Tensor b)
     {
-        var outShape = ShapeUtil.Broadcast(a.shape, b.shape, op.ToString());
+        var outShape = ShapeUtil.Broadcast(a.shape, b.shape, Compare.Name(op));
         var dtype = DTypeExtensions.Promote(a.DType, b.DType);
         if (dtype == DType.Bool) dtype = DType.Int32;
         var result = EmptyUninitialized(DType.Bool, outShape);

@@ -46,10 +46,10 @@ public sealed partial class Tensor
     public int NDim => shape.Length;
 
     /// <summary>A copy of the shape.</summary>
-    public int[] Shape => (int[])shape.Clone();
+    public int[] Shape => shape.AsSpan().ToArray();
 
     /// <summary>A copy of the strides, in elements.</summary>
-    public int[] Strides => (int[])strides.Clone();
+    public int[] Strides => strides.AsSpan().ToArray();
 
     /// <summary>True when the elements lie in row-major order without gaps, so kernels can use one span.</summary>
     public bool IsContiguous { get; }

@@ -33,8 +33,8 @@ internal static class Binary
             if (fullA && b.Size > 0 && IsTrailing(b.ShapeSpan, dst.ShapeSpan)) { Rows<T>(op, a, b, dst, rowB: true); return; }
             if (fullB && a.Size > 0 && IsTrailing(a.ShapeSpan, dst.ShapeSpan)) { Rows<T>(op, a, b, dst, rowB: false); return; }
         }
-        var sa = ShapeUtil.BroadcastStrides(a.ShapeSpan, a.StrideSpan, dst.ShapeSpan, op.ToString());
-        var sb = ShapeUtil.BroadcastStrides(b.ShapeSpan, b.StrideSpan, dst.ShapeSpan, op.ToString());
+        var sa = ShapeUtil.BroadcastStrides(a.ShapeSpan, a.StrideSpan, dst.ShapeSpan, Name(op));
+        var sb = ShapeUtil.BroadcastStrides(b.ShapeSpan, b.StrideSpan, dst.ShapeSpan, Name(op));
         var visitor = new Visitor<T>(op, dst.Buffer<T>(), a.Buffer<T>(), b.Buffer<T>());
         StridedLoop.Run(dst.ShapeSpan, [dst.Strides, sa, sb], [dst.Offset, a.Offset, b.Offset], ref visitor);
     }
@@ -111,6 +111,19 @@ internal static class Binary
             for (int i = 0; i < n; i++) d[o[0] + i * s[0]] = Scalar(op, a[o[1] + i * s[1]], b[o[2] + i * s[2]]);
         }
     }
+
+    /// <summary>The operation's name for messages, without Enum.ToString's cost on every call.</summary>
+    public static string Name(BinaryOp op) => op switch
+    {
+        BinaryOp.Add => nameof(BinaryOp.Add),
+        BinaryOp.Sub => nameof(BinaryOp.Sub),
+        BinaryOp.Mul => nameof(BinaryOp.Mul),
+        BinaryOp.Div => nameof(BinaryOp.Div),
+        BinaryOp.Pow => nameof(BinaryOp.Pow),
+        BinaryOp.Maximum => nameof(BinaryOp.Maximum),
+        BinaryOp.Minimum => nameof(BinaryOp.Minimum),
+        _ => op.ToString(),
+    };
 
     public static T Scalar<T>(BinaryOp op, T x, T y) where T : unmanaged, INumber<T> => op switch
     {

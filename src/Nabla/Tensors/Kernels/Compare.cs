@@ -27,8 +27,8 @@ internal static class Compare
             else RunParallel<T>(op, a, b, dst, pieces);
             return;
         }
-        var sa = ShapeUtil.BroadcastStrides(a.ShapeSpan, a.StrideSpan, dst.ShapeSpan, op.ToString());
-        var sb = ShapeUtil.BroadcastStrides(b.ShapeSpan, b.StrideSpan, dst.ShapeSpan, op.ToString());
+        var sa = ShapeUtil.BroadcastStrides(a.ShapeSpan, a.StrideSpan, dst.ShapeSpan, Name(op));
+        var sb = ShapeUtil.BroadcastStrides(b.ShapeSpan, b.StrideSpan, dst.ShapeSpan, Name(op));
         var visitor = new Visitor<T>(op, dst.Buffer<bool>(), a.Buffer<T>(), b.Buffer<T>());
         StridedLoop.Run(dst.ShapeSpan, [dst.Strides, sa, sb], [dst.Offset, a.Offset, b.Offset], ref visitor);
     }
@@ -62,6 +62,18 @@ internal static class Compare
             for (int i = 0; i < n; i++) d[o[0] + i * s[0]] = Apply(op, a[o[1] + i * s[1]], b[o[2] + i * s[2]]);
         }
     }
+
+    /// <summary>The comparison's name for messages, without Enum.ToString's cost on every call.</summary>
+    public static string Name(CompareOp op) => op switch
+    {
+        CompareOp.Equal => nameof(CompareOp.Equal),
+        CompareOp.NotEqual => nameof(CompareOp.NotEqual),
+        CompareOp.Less => nameof(CompareOp.Less),
+        CompareOp.LessEqual => nameof(CompareOp.LessEqual),
+        CompareOp.Greater => nameof(CompareOp.Greater),
+        CompareOp.GreaterEqual => nameof(CompareOp.GreaterEqual),
+        _ => op.ToString(),
+    };
 
     private static bool Apply<T>(CompareOp op, T x, T y) where T : INumber<T> => op switch
     {
