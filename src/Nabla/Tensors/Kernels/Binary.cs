@@ -36,7 +36,7 @@ internal static class Binary
         var sa = ShapeUtil.BroadcastStrides(a.ShapeSpan, a.StrideSpan, dst.ShapeSpan, Name(op));
         var sb = ShapeUtil.BroadcastStrides(b.ShapeSpan, b.StrideSpan, dst.ShapeSpan, Name(op));
         var visitor = new Visitor<T>(op, dst.Buffer<T>(), a.Buffer<T>(), b.Buffer<T>());
-        StridedLoop.Run(dst.ShapeSpan, [dst.Strides, sa, sb], [dst.Offset, a.Offset, b.Offset], ref visitor);
+        StridedLoop.RunParallel(dst.ShapeSpan, [dst.Strides, sa, sb], [dst.Offset, a.Offset, b.Offset], visitor);
     }
 
     private enum Shape { Same, ScalarA, ScalarB }

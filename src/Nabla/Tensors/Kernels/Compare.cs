@@ -30,7 +30,7 @@ internal static class Compare
         var sa = ShapeUtil.BroadcastStrides(a.ShapeSpan, a.StrideSpan, dst.ShapeSpan, Name(op));
         var sb = ShapeUtil.BroadcastStrides(b.ShapeSpan, b.StrideSpan, dst.ShapeSpan, Name(op));
         var visitor = new Visitor<T>(op, dst.Buffer<bool>(), a.Buffer<T>(), b.Buffer<T>());
-        StridedLoop.Run(dst.ShapeSpan, [dst.Strides, sa, sb], [dst.Offset, a.Offset, b.Offset], ref visitor);
+        StridedLoop.RunParallel(dst.ShapeSpan, [dst.Strides, sa, sb], [dst.Offset, a.Offset, b.Offset], visitor);
     }
 
     private static void RunParallel<T>(CompareOp op, Tensor a, Tensor b, Tensor dst, int pieces) where T : unmanaged, INumber<T> =>

@@ -28,7 +28,7 @@ internal static class Copy
         }
         var srcStrides = ShapeUtil.BroadcastStrides(src.ShapeSpan, src.StrideSpan, dst.ShapeSpan, "Copy");
         var visitor = new Visitor<T>(dst.Buffer<T>(), src.Buffer<T>());
-        StridedLoop.Run(dst.ShapeSpan, [dst.Strides, srcStrides], [dst.Offset, src.Offset], ref visitor);
+        StridedLoop.RunParallel(dst.ShapeSpan, [dst.Strides, srcStrides], [dst.Offset, src.Offset], visitor);
     }
 
     private static void RunParallel<T>(Tensor src, Tensor dst, int pieces) where T : unmanaged =>

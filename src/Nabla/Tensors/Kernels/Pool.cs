@@ -16,7 +16,8 @@ internal static class Pool
     {
         x = x.Contiguous();
         var y = Uninitialized.Tensor(x.DType, OutShape(g), "pooling");
-        var idx = new int[y.Size];
+        // Every index is written (one per output), so the array need not be zeroed.
+        var idx = GC.AllocateUninitializedArray<int>(y.Size);
         if (x.DType == DType.Float32) Max(x.Buffer<float>(), x.Offset, y.Buffer<float>(), idx, g);
         else Max(x.Buffer<double>(), x.Offset, y.Buffer<double>(), idx, g);
         indexes = idx;
@@ -79,6 +80,11 @@ internal static class Pool
 
     private static void MaxPlane<T>(ReadOnlySpan<T> x, int planeStart, Span<T> y, Span<int> idx, ConvGeometry g) where T : unmanaged, INumber<T>
     {
+        if (g.KH == 2 && g.KW == 2 && g.SH == 2 && g.SW == 2 && g.PH == 0 && g.PW == 0 && 2 * g.OH <= g.H && 2 * g.OW <= g.W)
+        {
+            MaxPlane2x2(x, planeStart, y, idx, g.OH, g.OW, g.W);
+            return;
+        }
         int oh = g.OH, ow = g.OW, width = g.W, o = 0;
         for (int i = 0; i < oh; i++)
         {
@@ -108,6 +114,36 @@ internal static class Pool
             }
         }
     }
+
+    /// <summary>
+    /// The common 2×2 window with stride 2 and no padding, unrolled: the same four comparisons in the same order
+    /// (row by row) as the general loop, so the same maximum and index, without the window loops' overhead.
+    /// </summary>
+    private static void MaxPlane2x2<T>(ReadOnlySpan<T> x, int planeStart, Span<T> y, Span<int> idx, int oh, int ow, int width)
+        where T : unmanaged, INumber<T>
+    {
+        int o = 0;
+        for (int i = 0; i < oh; i++)
+        {
+            var top = x.Slice(2 * i * width, width);
+            var bottom = x.Slice((2 * i + 1) * width, width);
+            int rowStart = 2 * i * width;
+            for (int j = 0; j < ow; j++, o++)
+            {
+                int w = 2 * j;
+                T max = top[w];
+                int best = rowStart + w;
+                if (Takes(top[w + 1], max)) { max = top[w + 1]; best = rowStart + w + 1; }
+                if (Takes(bottom[w], max)) { max = bottom[w]; best = rowStart + width + w; }
+                if (Takes(bottom[w + 1], max)) { max = bottom[w + 1]; best = rowStart + width + w + 1; }
+                y[o] = max;
+                idx[o] = planeStart + best;
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="v"/> replaces the running maximum: larger, or the first NaN.</summary>
+    private static bool Takes<T>(T v, T max) where T : INumber<T> => v > max || (T.IsNaN(v) && !T.IsNaN(max));
 
     private static void Scatter<T>(T[] gy, int gyOffset, int[] idx, T[] gx, ConvGeometry g) where T : unmanaged, INumber<T>
     {

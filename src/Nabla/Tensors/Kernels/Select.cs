@@ -29,7 +29,7 @@ internal static class Select
         var sx = ShapeUtil.BroadcastStrides(x.ShapeSpan, x.StrideSpan, dst.ShapeSpan, "Where");
         var sy = ShapeUtil.BroadcastStrides(y.ShapeSpan, y.StrideSpan, dst.ShapeSpan, "Where");
         var visitor = new Visitor<T>(dst.Buffer<T>(), cond.Buffer<bool>(), x.Buffer<T>(), y.Buffer<T>());
-        StridedLoop.Run(dst.ShapeSpan, [dst.Strides, sc, sx, sy], [dst.Offset, cond.Offset, x.Offset, y.Offset], ref visitor);
+        StridedLoop.RunParallel(dst.ShapeSpan, [dst.Strides, sc, sx, sy], [dst.Offset, cond.Offset, x.Offset, y.Offset], visitor);
     }
 
     private static void RunParallel<T>(Tensor cond, Tensor x, Tensor y, Tensor dst, int pieces) where T : unmanaged =>
