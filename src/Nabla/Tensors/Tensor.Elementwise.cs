@@ -179,8 +179,17 @@ public sealed partial class Tensor
         if (dtype == DType.Bool) dtype = DType.Int32;
         if (op == BinaryOp.Div) dtype = dtype.ToFloat();
         var result = EmptyUninitialized(dtype, outShape);
-        Binary.Run(op, a.AsType(dtype), b.AsType(dtype), result);
+        var (ca, cb) = (a.AsType(dtype), b.AsType(dtype));
+        Binary.Run(op, ca, cb, result);
+        ReturnConverted(ca, a);
+        ReturnConverted(cb, b);
         return result;
+    }
+
+    /// <summary>Recycles <paramref name="converted"/> when it is a copy made here of <paramref name="original"/> (another dtype or layout).</summary>
+    private static void ReturnConverted(Tensor converted, Tensor original)
+    {
+        if (!ReferenceEquals(converted.storage, original.storage)) StoragePool.Return(converted);
     }
 
     private static Tensor Comparison(CompareOp op, Tensor a, Tensor b)
@@ -200,6 +209,7 @@ public sealed partial class Tensor
         var input = AsType(dtype).Contiguous();
         var result = EmptyUninitialized(dtype, Shape);
         Unary.Run(op, input, result);
+        ReturnConverted(input, this);
         return result;
     }
 }

@@ -83,6 +83,9 @@ public sealed partial class Tensor
                 cData.AsSpan(i * m * n, m * n), Math.Max(n, 1), accumulate: false);
             Increment(index, batch);
         }
+        // Operands GemmLayout had to copy are temporaries of this product.
+        if (!ReferenceEquals(la.storage, a.storage)) Kernels.StoragePool.Return(la);
+        if (!ReferenceEquals(lb.storage, b.storage)) Kernels.StoragePool.Return(lb);
     }
 
     private static void Increment(int[] index, int[] shape)

@@ -102,19 +102,19 @@ public sealed partial class Tensor
     }
 
     /// <summary>
-    /// Like <see cref="Empty"/> but the storage is not zeroed: for results whose every element a kernel writes.
-    /// Large arrays then skip a pass over memory (the runtime may still hand out zeroed pages).
+    /// Like <see cref="Empty"/> but the storage is not zeroed (it may be a reused array, see <see cref="Kernels.StoragePool"/>):
+    /// for results whose every element a kernel writes.
     /// </summary>
     internal static Tensor EmptyUninitialized(DType dtype, int[] shape)
     {
         int size = ShapeUtil.Size(shape);
         Array storage = dtype switch
         {
-            DType.Float32 => GC.AllocateUninitializedArray<float>(size),
-            DType.Float64 => GC.AllocateUninitializedArray<double>(size),
-            DType.Int32 => GC.AllocateUninitializedArray<int>(size),
-            DType.Int64 => GC.AllocateUninitializedArray<long>(size),
-            DType.Bool => GC.AllocateUninitializedArray<bool>(size),
+            DType.Float32 => Kernels.StoragePool.Rent<float>(size),
+            DType.Float64 => Kernels.StoragePool.Rent<double>(size),
+            DType.Int32 => Kernels.StoragePool.Rent<int>(size),
+            DType.Int64 => Kernels.StoragePool.Rent<long>(size),
+            DType.Bool => Kernels.StoragePool.Rent<bool>(size),
             _ => throw new ArgumentOutOfRangeException(nameof(dtype), $"Tensor: unknown dtype {(int)dtype}"),
         };
         return new Tensor(storage, shape);
