@@ -93,6 +93,9 @@ public abstract class Function
         }
     }
 
+    /// <summary>The output of a recorded single-output function (every built-in one), else null.</summary>
+    internal Variable? SingleOutput => output;
+
     /// <summary>Output <paramref name="i"/> of the last call, for backward rules that reuse it (exp, tanh, sqrt).</summary>
     protected Variable Output(int i = 0)
     {

@@ -82,7 +82,9 @@ public partial class Variable
             throw new InvalidOperationException($"Backward: this variable of shape {data.ShapeString} was computed inside Config.NoGrad() and has no graph");
         if (!data.DType.IsFloat())
             throw new InvalidOperationException($"Backward: needs a float variable, this one has dtype {data.DType.Name()}");
-        Grad ??= new Variable(Tensor.OnesLike(data));
+        // Gradient storage is recycled in the usual pass, which drops intermediate gradients and records nothing.
+        int pass = !retainGrad && !createGraph ? NextPass() : 0;
+        Grad ??= new Variable(Tensor.OnesLike(data)) { ownerPass = pass };
         var work = BackwardWork.Take();
         try
         {
@@ -91,9 +93,15 @@ public partial class Variable
             work.Add(Creator);
             while (work.Queue.TryDequeue(out var f, out _))
             {
-                var gxs = f.Backward(f.OutputGrads());
-                Accumulate(f, gxs);
+                var gys = f.OutputGrads();
+                bool trusted = pass != 0 && IsBuiltIn(f);
+                // Ownership ends where a gradient is read: the backward may pass it on (Add returns it twice).
+                var consumed = pass != 0 ? Disown(gys, pass) : null;
+                var gxs = f.Backward(gys);
+                if (trusted) ClaimFresh(f, gys, gxs, pass);
+                Accumulate(f, gxs, pass);
                 foreach (var x in f.Inputs) work.Add(x.Creator);
+                if (trusted && consumed is not null) Release(consumed, gxs);
                 if (!retainGrad) f.ClearOutputGrads();
             }
         }
@@ -145,7 +153,7 @@ public partial class Variable
         }
     }
 
-    private static void Accumulate(Function f, Variable?[] gxs)
+    private static void Accumulate(Function f, Variable?[] gxs, int pass)
     {
         if (gxs.Length != f.Inputs.Length)
             throw new InvalidOperationException($"{f.Name}: backward returned {gxs.Length} gradients for {f.Inputs.Length} inputs");
@@ -156,7 +164,7 @@ public partial class Variable
             if (gx is null) continue;
             if (!ShapeEqual(gx.data, x.data))
                 throw new InvalidOperationException($"{f.Name}: gradient of shape {gx.data.ShapeString} for input {i} of shape {x.data.ShapeString}");
-            x.Grad = x.Grad is null ? gx : x.Grad + gx;
+            x.Grad = x.Grad is null ? gx : Sum(x.Grad, gx, pass);
         }
     }
 
