@@ -89,5 +89,12 @@ internal static class ShapeUtil
         return result;
     }
 
+    /// <summary>A copy of <paramref name="values"/> (a span copy: cheaper than Array.Clone for the short arrays of shapes and indexes).</summary>
+    public static T[] CopyOf<T>(T[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.AsSpan().ToArray();
+    }
+
     public static bool SameShape(ReadOnlySpan<int> a, ReadOnlySpan<int> b) => a.SequenceEqual(b);
 }

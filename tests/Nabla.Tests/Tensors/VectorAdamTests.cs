@@ -5,7 +5,7 @@ using Nabla.Tensors;
 
 namespace Nabla.Tests.Tensors;
 
-/// <summary>Adam's update in vectors (every SIMD level) and split across threads gives the scalar formula's values bit for bit.</summary>
+/// <summary>Adam's update and weight decay in vectors (every SIMD level) and split across threads gives the scalar formula's values bit for bit.</summary>
 [Collection("SimdLevel")]
 public class VectorAdamTests
 {
@@ -44,6 +44,35 @@ public class VectorAdamTests
         Assert.Equal(me, m);
         Assert.Equal(ve, v);
         Assert.Equal(pe, p);
+    }
+
+    [Theory]
+    [MemberData(nameof(Levels))]
+    public void WeightDecay_EveryWidthMatchesTheScalarFormula(SimdLevel level)
+    {
+        var saved = Simd.Level;
+        try
+        {
+            Simd.Level = level;
+            foreach (int n in new[] { 1, 3, 17, 255, 1023, 100003 })
+            {
+                var gen = new Generator(n);
+                var p = Enumerable.Range(0, n).Select(_ => (float)gen.NextNormal()).ToArray();
+                var g = Enumerable.Range(0, n).Select(_ => (float)gen.NextNormal()).ToArray();
+                var expected = g.Select((v, i) => v + 1.3e-4f * p[i]).ToArray();
+                WeightDecay.Decay<float>(g, p, 1.3e-4f);
+                Assert.Equal(expected, g);
+                var pd = p.Select(v => (double)v).ToArray();
+                var gd = g.Select(v => (double)v * 3).ToArray();
+                var expectedD = gd.Select((v, i) => v + 0.01 * pd[i]).ToArray();
+                WeightDecay.Decay<double>(gd, pd, 0.01);
+                Assert.Equal(expectedD, gd);
+            }
+        }
+        finally
+        {
+            Simd.Level = saved;
+        }
     }
 
     [Fact]

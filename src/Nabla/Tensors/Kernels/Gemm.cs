@@ -190,7 +190,9 @@ internal static unsafe class Gemm
     }
 
     /// <summary>The sequential blocked algorithm (loops jc → pc → ic around the macro-kernel).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // SkipLocalsInit: the edge-tile scratch is always written in full by the micro-kernel before it is read, so
+    // zeroing it on every call (a cost of its own for the many small products of an RNN) buys nothing.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization), SkipLocalsInit]
     private static void Blocked<T, TK>(Args<T> x) where T : unmanaged, INumber<T> where TK : struct, IKernel<T>
     {
         int mr = TK.MR, nr = TK.NR;

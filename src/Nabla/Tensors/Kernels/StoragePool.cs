@@ -75,14 +75,17 @@ internal static class StoragePool
     {
         lock (buckets)
         {
-            foreach (var (key, bucket) in buckets.ToArray())
+            List<(Type, int)>? unused = null;
+            foreach (var (key, bucket) in buckets)
             {
-                if (!bucket.UsedSinceTrim)
-                {
-                    foreach (var array in bucket.Arrays) pooledBytes -= Bytes(array);
-                    buckets.Remove(key);
-                }
+                if (!bucket.UsedSinceTrim) (unused ??= []).Add(key);
                 bucket.UsedSinceTrim = false;
+            }
+            if (unused is null) return;
+            foreach (var key in unused)
+            {
+                foreach (var array in buckets[key].Arrays) pooledBytes -= Bytes(array);
+                buckets.Remove(key);
             }
         }
     }

@@ -24,7 +24,7 @@ internal static class StridedLoop
         var inner = new int[ops];
         for (int k = 0; k < ops; k++) inner[k] = dimStrides[k][nd - 1];
         int rowLength = dims[nd - 1];
-        var current = (int[])offsets.Clone();
+        var current = ShapeUtil.CopyOf(offsets);
         var counter = new int[nd];
         while (true)
         {
