@@ -7,9 +7,9 @@ namespace Nabla.Tensors.Kernels;
 /// temporary is provably dead (inside a kernel, after its last use); nothing is reclaimed implicitly.
 /// </summary>
 /// <remarks>
-/// Arrays are kept by exact length (a training loop repeats the same shapes), at most
-/// <see cref="PerLength"/> of each and <see cref="MaxBytes"/> in all. Arrays not asked for between two full
-/// collections are dropped, so an idle process does not hold memory it no longer uses.
+/// Arrays are kept by exact length (a training loop repeats the same shapes), at most <see cref="PerLength"/>
+/// of each, and only weakly: the next full collection frees whatever is still waiting here, so the pool never
+/// holds memory past the point where the collector wants it back, and a process that stops using it keeps nothing.
 /// </remarks>
 internal static class StoragePool
 {
@@ -17,18 +17,11 @@ internal static class StoragePool
     public const int MinBytes = 85_000;
 
     private const int PerLength = 8;
-    private const long MaxBytes = 256L << 20;
 
-    private static readonly Dictionary<(Type, int), Bucket> buckets = [];
-    private static long pooledBytes;
+    private static readonly Dictionary<(Type, int), Stack<WeakReference<Array>>> buckets = [];
 
-    static StoragePool() => _ = new Trimmer();
-
-    private sealed class Bucket
-    {
-        public readonly Stack<Array> Arrays = new();
-        public bool UsedSinceTrim;
-    }
+    /// <summary>Spent weak references, kept so that returning an array does not allocate a new GC handle.</summary>
+    private static readonly Stack<WeakReference<Array>> spare = new();
 
     /// <summary>An array of <paramref name="length"/> elements with undefined contents: a kept one or a new uninitialized one.</summary>
     public static T[] Rent<T>(int length) where T : unmanaged
@@ -37,14 +30,13 @@ internal static class StoragePool
         lock (buckets)
         {
             if (buckets.TryGetValue((typeof(T), length), out var bucket))
-            {
-                bucket.UsedSinceTrim = true;
-                if (bucket.Arrays.TryPop(out var array))
+                while (bucket.TryPop(out var handle))
                 {
-                    pooledBytes -= Bytes(array);
-                    return (T[])array;
+                    bool alive = handle.TryGetTarget(out var array);
+                    handle.SetTarget(null!);
+                    spare.Push(handle);
+                    if (alive) return (T[])array!;
                 }
-            }
         }
         return GC.AllocateUninitializedArray<T>(length);
     }
@@ -57,47 +49,15 @@ internal static class StoragePool
     public static void Return(Tensor tensor)
     {
         var array = tensor.Storage;
-        if (tensor.Offset != 0 || array.Length != tensor.Size || Bytes(array) < MinBytes) return;
+        if (tensor.Offset != 0 || array.Length != tensor.Size || Buffer.ByteLength(array) < MinBytes) return;
         lock (buckets)
         {
             var key = (array.GetType().GetElementType()!, array.Length);
-            if (!buckets.TryGetValue(key, out var bucket)) buckets[key] = bucket = new Bucket { UsedSinceTrim = true };
-            if (bucket.Arrays.Count >= PerLength || pooledBytes + Bytes(array) > MaxBytes) return;
-            bucket.Arrays.Push(array);
-            pooledBytes += Bytes(array);
-        }
-    }
-
-    private static long Bytes(Array array) => Buffer.ByteLength(array);
-
-    /// <summary>After each full collection: drops the arrays of every length that nobody asked for since the previous one.</summary>
-    private static void Trim()
-    {
-        lock (buckets)
-        {
-            List<(Type, int)>? unused = null;
-            foreach (var (key, bucket) in buckets)
-            {
-                if (!bucket.UsedSinceTrim) (unused ??= []).Add(key);
-                bucket.UsedSinceTrim = false;
-            }
-            if (unused is null) return;
-            foreach (var key in unused)
-            {
-                foreach (var array in buckets[key].Arrays) pooledBytes -= Bytes(array);
-                buckets.Remove(key);
-            }
-        }
-    }
-
-    /// <summary>Its finalizer runs once per full (gen 2) collection, then re-registers itself.</summary>
-    private sealed class Trimmer
-    {
-        ~Trimmer()
-        {
-            if (Environment.HasShutdownStarted) return;
-            Trim();
-            GC.ReRegisterForFinalize(this);
+            if (!buckets.TryGetValue(key, out var bucket)) buckets[key] = bucket = new Stack<WeakReference<Array>>();
+            if (bucket.Count >= PerLength) return;
+            if (spare.TryPop(out var handle)) handle.SetTarget(array);
+            else handle = new WeakReference<Array>(array);
+            bucket.Push(handle);
         }
     }
 }
