@@ -14,15 +14,16 @@ internal static class Chunks
     /// <summary>The fewest elements one thread is given.</summary>
     public const int MinChunk = 1 << 16;
 
-    /// <summary>At most this many pieces, so that a busy thread's piece can be taken over by an idle one.</summary>
-    private const int MaxPieces = 32;
-
-    /// <summary>How many pieces <paramref name="length"/> elements are cut into; 1 means "run on the calling thread".</summary>
+    /// <summary>
+    /// How many pieces <paramref name="length"/> elements are cut into; 1 means "run on the calling thread".
+    /// One piece per thread: measured on 2 cores, a multiply over 1.25M floats took 0.11 ms in 2 pieces but
+    /// 0.30 ms in 19 (Parallel.For hands interleaved pieces to the threads, defeating each core's prefetcher).
+    /// </summary>
     public static int Count(long length)
     {
         int threads = Parallelism.MaxThreads;
         if (threads <= 1 || length < 2L * MinChunk) return 1;
-        return (int)Math.Min(length / MinChunk, MaxPieces);
+        return (int)Math.Min(length / MinChunk, threads);
     }
 
     /// <summary>The first element of piece <paramref name="i"/> of <paramref name="pieces"/> (<paramref name="pieces"/> gives the end).</summary>
