@@ -110,6 +110,12 @@ public abstract class Function
     /// The vector-Jacobian product: given the gradient of each output, the gradient of each input
     /// (null for an input that has none, such as integer labels).
     /// </summary>
+    /// <remarks>
+    /// For functions of this library the usual backward pass recycles gradient storage (Variable.Recycling.cs):
+    /// their rules must not keep the gradients they are given or return, and must not return a tensor they keep
+    /// (a cached mask, say) as a gradient. Returning a given gradient or a view of it is fine. Functions defined
+    /// elsewhere are not recycled around.
+    /// </remarks>
     protected internal abstract Variable?[] Backward(Variable[] gys);
 
     /// <summary>
