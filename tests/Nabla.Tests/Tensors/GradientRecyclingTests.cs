@@ -128,6 +128,37 @@ public class GradientRecyclingTests
         }
     }
 
+    [Fact]
+    public async Task ConcurrentTrainingOnTwoThreads_MatchesSequentialRuns()
+    {
+        // Two models trained at once share the storage pool; any array handed to both would change a result.
+        Tensor[] Train(int seed)
+        {
+            var gen = new Generator(seed);
+            // 128 rows: inputs and activations are large enough (over 85,000 bytes) to go through the pool.
+            var x = Tensor.Randn(gen, 128, 200);
+            var labels = Tensor.RandInt(gen, 0, 10, [128]);
+            var model = new Nabla.NN.MLP([300, 10], F.Tanh, gen: new Generator(seed + 10));
+            var optimizer = new Nabla.NN.Optimizers.Adam(0.01).Setup(model);
+            for (int step = 0; step < 15; step++)
+            {
+                var loss = F.SoftmaxCrossEntropy(model.Forward(x), labels);
+                model.ClearGrads();
+                loss.Backward();
+                optimizer.Update();
+            }
+            return [.. model.Parameters().Select(p => p.Data.Copy())];
+        }
+        var expected = new[] { Train(1), Train(2) };
+        for (int round = 0; round < 3; round++)
+        {
+            var results = await Task.WhenAll(Task.Run(() => Train(1)), Task.Run(() => Train(2)));
+            for (int t = 0; t < 2; t++)
+                for (int i = 0; i < expected[t].Length; i++)
+                    Assert.True(Tensor.ArrayEqual(expected[t][i], results[t][i]), $"round {round}, model {t}, parameter {i} differs");
+        }
+    }
+
     /// <summary>The identity, keeping the gradient it is given (as a user's logging function might).</summary>
     private sealed class Keeper : Function
     {
