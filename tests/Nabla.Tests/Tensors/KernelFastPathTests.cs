@@ -16,21 +16,42 @@ public class KernelFastPathTests
     [InlineData(3, 1, 28, 28)]
     [InlineData(1, 1, 2, 2)]
     [InlineData(1, 1, 3, 3)]
+    [InlineData(2, 3, 14, 14)]
+    [InlineData(1, 2, 16, 19)]
     public void MaxPooling2x2_MatchesTheWindowScanWithTiesAndNaNs(int n, int c, int h, int w)
+    {
+        foreach (var level in Enum.GetValues<SimdLevel>())
+            if (level <= Simd.Detected)
+                foreach (var dtype in new[] { DType.Float64, DType.Float32 })
+                {
+                    var saved = Simd.Level;
+                    try
+                    {
+                        Simd.Level = level;
+                        CheckMaxPooling2x2(n, c, h, w, dtype);
+                    }
+                    finally
+                    {
+                        Simd.Level = saved;
+                    }
+                }
+    }
+
+    private static void CheckMaxPooling2x2(int n, int c, int h, int w, DType dtype)
     {
         var gen = new Generator(h * w);
         // Few distinct values make ties common; some NaNs test that the first NaN wins.
         var values = new double[n * c * h * w];
         for (int i = 0; i < values.Length; i++)
             values[i] = gen.NextDouble() < 0.05 ? double.NaN : Math.Floor(gen.NextDouble() * 4) - 2;
-        var x = new Variable(Tensor.FromSpan<double>(values, n, c, h, w));
+        var x = new Variable(Tensor.FromSpan<double>(values, n, c, h, w).AsType(dtype));
         var y = F.Pooling(x, 2);
         int oh = h / 2, ow = w / 2;
         Assert.Equal([n, c, oh, ow], y.Shape);
-        var weights = Tensor.Arange(1, 1 + n * c * oh * ow, 1, DType.Float64).Reshape(n, c, oh, ow);
+        var weights = Tensor.Arange(1, 1 + n * c * oh * ow, 1, dtype).Reshape(n, c, oh, ow);
         F.Sum(y * weights).Backward();
-        var got = y.Data.ToArray<double>();
-        var grad = x.Grad!.Data.ToArray<double>();
+        var got = y.Data.ToDoubleArray();
+        var grad = x.Grad!.Data.ToDoubleArray();
         var expectedGrad = new double[values.Length];
         int o = 0;
         for (int p = 0; p < n * c; p++)
