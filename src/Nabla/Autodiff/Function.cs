@@ -6,12 +6,20 @@ namespace Nabla.Autodiff;
 /// One differentiable operation: <see cref="Forward"/> on tensors and <see cref="Backward"/>, the
 /// vector-Jacobian product, written with Variable operations so that it can itself be differentiated.
 /// Calling it records it as the creator of its outputs unless <see cref="Config.NoGrad"/> is active.
-/// Outputs are held weakly so that a finished graph can be collected.
+/// A single output is held directly (the graph's cycles are no obstacle to the collector); several outputs
+/// are held weakly so that unused ones can be collected.
 /// </summary>
 public abstract class Function
 {
+    // Every built-in function has one output; a WeakReference for it would cost a GC handle and a finalizer per call.
+    private Variable? output;
     private WeakReference<Variable>[] outputs = [];
     private (int[] Shape, DType DType)[] outputInfo = [];
+
+    // A hash for backprop's visited set. RuntimeHelpers.GetHashCode would have to install one in each object's
+    // header on first use, which costs more than a small graph's whole backward step. Races only repeat a value.
+    private static int lastId;
+    internal readonly int Id = ++lastId;
 
     /// <summary>The variables this function was applied to (empty once unchained).</summary>
     public Variable[] Inputs { get; private set; } = [];
@@ -36,41 +44,64 @@ public abstract class Function
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var xs = new Tensor[inputs.Length];
+        bool hasTangent = false;
         for (int i = 0; i < inputs.Length; i++)
-            xs[i] = (inputs[i] ?? throw new ArgumentNullException(nameof(inputs), $"{Name}: input {i} is null")).Data;
+        {
+            var x = inputs[i] ?? throw new ArgumentNullException(nameof(inputs), $"{Name}: input {i} is null");
+            xs[i] = x.Data;
+            hasTangent |= x.Tangent is not null;
+        }
         var ys = Forward(xs);
-        var tys = HasTangent(inputs) ? Jvp(xs, Tangents(inputs), ys) : null;
+        var tys = hasTangent ? Jvp(xs, Tangents(inputs), ys) : null;
         var results = new Variable[ys.Length];
         for (int i = 0; i < ys.Length; i++)
-            results[i] = new Variable(ys[i]) { Tangent = tys is not null && i < tys.Length ? tys[i] : null };
+        {
+            results[i] = new Variable(ys[i]);
+            if (tys is not null && i < tys.Length) results[i].Tangent = tys[i];
+        }
         if (Config.EnableBackprop) Record(inputs, results);
         else foreach (var r in results) r.MadeWithoutGraph = true;
         return results;
     }
 
-    private static bool HasTangent(Variable[] inputs)
-    {
-        foreach (var x in inputs)
-            if (x.Tangent is not null) return true;
-        return false;
-    }
-
     /// <summary>Each input's tangent, zeros where it has none, so that rules need no null checks.</summary>
-    private static Tensor[] Tangents(Variable[] inputs) =>
-        inputs.Select(x => x.Tangent ?? Tensor.ZerosLike(x.Data)).ToArray();
+    private static Tensor[] Tangents(Variable[] inputs)
+    {
+        var txs = new Tensor[inputs.Length];
+        for (int i = 0; i < inputs.Length; i++) txs[i] = inputs[i].Tangent ?? Tensor.ZerosLike(inputs[i].Data);
+        return txs;
+    }
 
     private void Record(Variable[] inputs, Variable[] results)
     {
-        Generation = inputs.Length == 0 ? 0 : inputs.Max(x => x.Generation);
+        int generation = 0;
+        foreach (var x in inputs) generation = Math.Max(generation, x.Generation);
+        Generation = generation;
         foreach (var r in results) r.SetCreator(this);
         Inputs = inputs;
-        outputs = results.Select(r => new WeakReference<Variable>(r)).ToArray();
-        outputInfo = results.Select(r => (r.Data.Shape, r.Data.DType)).ToArray();
+        if (results.Length == 1)
+        {
+            output = results[0];
+            return;
+        }
+        outputs = new WeakReference<Variable>[results.Length];
+        outputInfo = new (int[] Shape, DType DType)[results.Length];
+        for (int i = 0; i < results.Length; i++)
+        {
+            outputs[i] = new WeakReference<Variable>(results[i]);
+            outputInfo[i] = (results[i].Data.Shape, results[i].Data.DType);
+        }
     }
 
+    /// <summary>The output of a recorded single-output function (every built-in one), else null.</summary>
+    internal Variable? SingleOutput => output;
+
     /// <summary>Output <paramref name="i"/> of the last call, for backward rules that reuse it (exp, tanh, sqrt).</summary>
-    protected Variable Output(int i = 0) =>
-        outputs[i].TryGetTarget(out var y) ? y : throw new InvalidOperationException($"{Name}: output {i} is no longer alive");
+    protected Variable Output(int i = 0)
+    {
+        if (output is not null && i == 0) return output;
+        return outputs[i].TryGetTarget(out var y) ? y : throw new InvalidOperationException($"{Name}: output {i} is no longer alive");
+    }
 
     /// <summary>The forward computation on plain tensors.</summary>
     protected internal abstract Tensor[] Forward(Tensor[] xs);
@@ -79,6 +110,12 @@ public abstract class Function
     /// The vector-Jacobian product: given the gradient of each output, the gradient of each input
     /// (null for an input that has none, such as integer labels).
     /// </summary>
+    /// <remarks>
+    /// For functions of this library the usual backward pass recycles gradient storage (Variable.Recycling.cs):
+    /// their rules must not keep the gradients they are given or return, and must not return a tensor they keep
+    /// (a cached mask, say) as a gradient. Returning a given gradient or a view of it is fine. Functions defined
+    /// elsewhere are not recycled around.
+    /// </remarks>
     protected internal abstract Variable?[] Backward(Variable[] gys);
 
     /// <summary>
@@ -92,6 +129,7 @@ public abstract class Function
     /// <summary>The gradient of each output for backprop; a missing one (an unused output) counts as zeros.</summary>
     internal Variable[] OutputGrads()
     {
+        if (output is not null) return [output.Grad ?? new Variable(Tensor.Zeros(output.DType, output.Data.Shape))];
         var gys = new Variable[outputs.Length];
         for (int i = 0; i < outputs.Length; i++)
         {
@@ -104,6 +142,7 @@ public abstract class Function
     /// <summary>Clears the gradients of the outputs still alive (they are intermediate results).</summary>
     internal void ClearOutputGrads()
     {
+        if (output is not null) output.Grad = null;
         foreach (var w in outputs)
             if (w.TryGetTarget(out var y)) y.Grad = null;
     }

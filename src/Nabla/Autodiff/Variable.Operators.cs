@@ -4,31 +4,41 @@ namespace Nabla.Autodiff;
 
 public partial class Variable
 {
-    public static Variable operator +(Variable a, Variable b) => F.Add(a, b);
-    public static Variable operator -(Variable a, Variable b) => F.Sub(a, b);
-    public static Variable operator *(Variable a, Variable b) => F.Mul(a, b);
-    public static Variable operator /(Variable a, Variable b) => F.Div(a, b);
-    public static Variable operator -(Variable a) => F.Neg(a);
+    public static Variable operator +(Variable a, Variable b) => Untracked(a, b) ? Plain(a.data + b.data) : F.Add(a, b);
+    public static Variable operator -(Variable a, Variable b) => Untracked(a, b) ? Plain(a.data - b.data) : F.Sub(a, b);
+    public static Variable operator *(Variable a, Variable b) => Untracked(a, b) ? Plain(a.data * b.data) : F.Mul(a, b);
+    public static Variable operator /(Variable a, Variable b) => Untracked(a, b) ? Plain(a.data / b.data) : F.Div(a, b);
+    public static Variable operator -(Variable a) => Untracked(a, a) ? Plain(a.data.Neg()) : F.Neg(a);
 
-    public static Variable operator +(Variable a, double b) => F.Add(a, Constant(a, b));
-    public static Variable operator +(double a, Variable b) => F.Add(Constant(b, a), b);
-    public static Variable operator -(Variable a, double b) => F.Sub(a, Constant(a, b));
-    public static Variable operator -(double a, Variable b) => F.Sub(Constant(b, a), b);
-    public static Variable operator *(Variable a, double b) => F.Mul(a, Constant(a, b));
-    public static Variable operator *(double a, Variable b) => F.Mul(Constant(b, a), b);
-    public static Variable operator /(Variable a, double b) => F.Div(a, Constant(a, b));
-    public static Variable operator /(double a, Variable b) => F.Div(Constant(b, a), b);
+    public static Variable operator +(Variable a, double b) => a + Constant(a, b);
+    public static Variable operator +(double a, Variable b) => Constant(b, a) + b;
+    public static Variable operator -(Variable a, double b) => a - Constant(a, b);
+    public static Variable operator -(double a, Variable b) => Constant(b, a) - b;
+    public static Variable operator *(Variable a, double b) => a * Constant(a, b);
+    public static Variable operator *(double a, Variable b) => Constant(b, a) * b;
+    public static Variable operator /(Variable a, double b) => a / Constant(a, b);
+    public static Variable operator /(double a, Variable b) => Constant(b, a) / b;
 
-    public static Variable operator +(Variable a, Tensor b) => F.Add(a, new Variable(b));
-    public static Variable operator +(Tensor a, Variable b) => F.Add(new Variable(a), b);
-    public static Variable operator -(Variable a, Tensor b) => F.Sub(a, new Variable(b));
-    public static Variable operator -(Tensor a, Variable b) => F.Sub(new Variable(a), b);
-    public static Variable operator *(Variable a, Tensor b) => F.Mul(a, new Variable(b));
-    public static Variable operator *(Tensor a, Variable b) => F.Mul(new Variable(a), b);
-    public static Variable operator /(Variable a, Tensor b) => F.Div(a, new Variable(b));
-    public static Variable operator /(Tensor a, Variable b) => F.Div(new Variable(a), b);
+    public static Variable operator +(Variable a, Tensor b) => a + new Variable(b);
+    public static Variable operator +(Tensor a, Variable b) => new Variable(a) + b;
+    public static Variable operator -(Variable a, Tensor b) => a - new Variable(b);
+    public static Variable operator -(Tensor a, Variable b) => new Variable(a) - b;
+    public static Variable operator *(Variable a, Tensor b) => a * new Variable(b);
+    public static Variable operator *(Tensor a, Variable b) => new Variable(a) * b;
+    public static Variable operator /(Variable a, Tensor b) => a / new Variable(b);
+    public static Variable operator /(Tensor a, Variable b) => new Variable(a) / b;
 
     /// <summary>A plain number is a constant of the variable's float dtype (Float32 for integer variables).</summary>
+    /// <summary>
+    /// True when applying a function would record nothing: no graph (inside NoGrad, or a backward pass without
+    /// createGraph) and no tangents. Backward rules then run on tensors directly, without a Function object and its arrays.
+    /// </summary>
+    private static bool Untracked(Variable a, Variable b) =>
+        a is not null && b is not null && a.tangent is null && b.tangent is null && !Config.EnableBackprop;
+
+    /// <summary>What the function would have returned there: its forward result, marked as made without a graph.</summary>
+    private static Variable Plain(Tensor value) => new(value) { MadeWithoutGraph = true };
+
     private static Variable Constant(Variable like, double value) => new(Tensor.Scalar(value, like.DType.ToFloat()));
 
     /// <summary>Differentiable NumPy indexing: <c>x[0, 1..]</c>, <c>x[new[] { 2, 0 }]</c>.</summary>

@@ -82,31 +82,78 @@ public partial class Variable
             throw new InvalidOperationException($"Backward: this variable of shape {data.ShapeString} was computed inside Config.NoGrad() and has no graph");
         if (!data.DType.IsFloat())
             throw new InvalidOperationException($"Backward: needs a float variable, this one has dtype {data.DType.Name()}");
-        Grad ??= new Variable(Tensor.OnesLike(data));
-        var queue = new PriorityQueue<Function, int>();
-        var seen = new HashSet<Function>(ReferenceEqualityComparer.Instance);
-        void Add(Function? f)
+        // Gradient storage is recycled in the usual pass, which drops intermediate gradients and records nothing.
+        int pass = !retainGrad && !createGraph ? NextPass() : 0;
+        Grad ??= new Variable(Tensor.OnesLike(data)) { ownerPass = pass };
+        var work = BackwardWork.Take();
+        try
         {
-            if (f is not null && seen.Add(f)) queue.Enqueue(f, -f.Generation);
-        }
-        Add(Creator);
-        while (queue.TryDequeue(out var f, out _))
-        {
-            var gys = f.OutputGrads();
-            using (createGraph ? Config.EnableGrad() : Config.NoGrad())
+            // One scope for the whole pass: each scope writes an AsyncLocal, which allocates an execution context.
+            using var mode = createGraph ? Config.EnableGrad() : Config.NoGrad();
+            work.Add(Creator);
+            while (work.Queue.TryDequeue(out var f, out _))
             {
+                var gys = f.OutputGrads();
+                bool trusted = pass != 0 && IsBuiltIn(f);
+                // Ownership ends where a gradient is read: the backward may pass it on (Add returns it twice).
+                var consumed = pass != 0 ? Disown(gys, pass) : null;
                 var gxs = f.Backward(gys);
-                Accumulate(f, gxs);
-                foreach (var x in f.Inputs) Add(x.Creator);
+                if (trusted) ClaimFresh(f, gys, gxs, pass);
+                Accumulate(f, gxs, pass);
+                foreach (var x in f.Inputs) work.Add(x.Creator);
+                if (trusted && consumed is not null) Release(consumed, gxs);
+                if (!retainGrad) f.ClearOutputGrads();
             }
-            if (!retainGrad) f.ClearOutputGrads();
         }
-        // Functions hold their outputs weakly: without this, the JIT may let this variable (the root, often
-        // unused after the call) be collected mid-pass, and its creator would then see a zero gradient.
+        finally
+        {
+            BackwardWork.Return(work);
+        }
+        // Multi-output functions hold their outputs weakly: without this, the JIT may let this variable (the root,
+        // often unused after the call) be collected mid-pass, and its creator would then see a zero gradient.
         GC.KeepAlive(this);
     }
 
-    private static void Accumulate(Function f, Variable?[] gxs)
+    /// <summary>Reference equality, hashed by <see cref="Function.Id"/>.</summary>
+    private sealed class FunctionIdentity : IEqualityComparer<Function>
+    {
+        public static readonly FunctionIdentity Instance = new();
+        public bool Equals(Function? a, Function? b) => ReferenceEquals(a, b);
+        public int GetHashCode(Function f) => f.Id;
+    }
+
+    /// <summary>The queue and visited set of one backward pass, kept per thread so a small graph's pass allocates neither.</summary>
+    private sealed class BackwardWork
+    {
+        [ThreadStatic] private static BackwardWork? cached;
+
+        public readonly PriorityQueue<Function, int> Queue = new();
+        private readonly HashSet<Function> seen = new(FunctionIdentity.Instance);
+
+        public void Add(Function? f)
+        {
+            if (f is not null && seen.Add(f)) Queue.Enqueue(f, -f.Generation);
+        }
+
+        /// <summary>The thread's cached instance, or a new one when a pass is already using it (backward inside backward).</summary>
+        public static BackwardWork Take()
+        {
+            var work = cached ?? new BackwardWork();
+            cached = null;
+            return work;
+        }
+
+        public static void Return(BackwardWork work)
+        {
+            work.Queue.Clear();
+            work.seen.Clear();
+            // A huge graph's tables are dropped rather than kept for the thread's lifetime.
+            if (work.seen.Capacity > 1 << 16) return;
+            cached = work;
+        }
+    }
+
+    private static void Accumulate(Function f, Variable?[] gxs, int pass)
     {
         if (gxs.Length != f.Inputs.Length)
             throw new InvalidOperationException($"{f.Name}: backward returned {gxs.Length} gradients for {f.Inputs.Length} inputs");
@@ -117,11 +164,11 @@ public partial class Variable
             if (gx is null) continue;
             if (!ShapeEqual(gx.data, x.data))
                 throw new InvalidOperationException($"{f.Name}: gradient of shape {gx.data.ShapeString} for input {i} of shape {x.data.ShapeString}");
-            x.Grad = x.Grad is null ? gx : x.Grad + gx;
+            x.Grad = x.Grad is null ? gx : Sum(x.Grad, gx, pass);
         }
     }
 
-    private static bool ShapeEqual(Tensor a, Tensor b) => a.Shape.AsSpan().SequenceEqual(b.Shape);
+    private static bool ShapeEqual(Tensor a, Tensor b) => a.ShapeSpan.SequenceEqual(b.ShapeSpan);
 
     /// <summary>
     /// Cuts the graph behind this variable's creator: every variable upstream forgets its creator, so it

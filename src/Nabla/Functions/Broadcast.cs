@@ -7,7 +7,7 @@ internal static class Broadcast
 {
     /// <summary>Sums a gradient back to the shape of the input it belongs to (a no-op when the shapes match).</summary>
     public static Variable Reduce(Variable gradient, Variable input) =>
-        gradient.Shape.AsSpan().SequenceEqual(input.Shape) ? gradient : F.SumTo(gradient, input.Shape);
+        gradient.Data.ShapeSpan.SequenceEqual(input.Data.ShapeSpan) ? gradient : F.SumTo(gradient, input.Shape);
 
     /// <summary>The input's shape with the reduced axes (all when <paramref name="axis"/> is null) kept as length 1.</summary>
     public static int[] KeptShape(int[] shape, int? axis)

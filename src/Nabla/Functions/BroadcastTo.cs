@@ -6,7 +6,7 @@ namespace Nabla.Functions;
 /// <summary>NumPy broadcasting to a shape; its gradient sums back.</summary>
 public sealed class BroadcastTo(int[] shape) : Function
 {
-    public int[] TargetShape { get; } = (int[])shape.Clone();
+    public int[] TargetShape { get; } = ShapeUtil.CopyOf(shape);
 
     // Materialised: a broadcast view would make later in-place updates write one element many times.
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].BroadcastTo(TargetShape).Copy()];

@@ -15,9 +15,12 @@ internal static class Convolution
     {
         int oc = w.Dim(0);
         var col = Im2Col.Unfold(x, g, batchMajor: false);
-        var y = Tensor.MatMul(w.Reshape(oc, g.Patch), col)
-            .Reshape(oc, g.N, g.OH, g.OW).Transpose(1, 0, 2, 3);
-        return b is null ? y.Copy() : y + b.Reshape(1, oc, 1, 1);
+        var product = Tensor.MatMul(w.Reshape(oc, g.Patch), col);
+        StoragePool.Return(col);
+        var y = product.Reshape(oc, g.N, g.OH, g.OW).Transpose(1, 0, 2, 3);
+        var result = b is null ? y.Copy() : y + b.Reshape(1, oc, 1, 1);
+        StoragePool.Return(product);
+        return result;
     }
 
     /// <summary>
@@ -29,8 +32,13 @@ internal static class Convolution
         int c = w.Dim(0);
         var xm = x.Transpose(1, 0, 2, 3).Reshape(c, g.N * g.Positions);
         var col = Tensor.MatMul(w.Reshape(c, g.Patch).T, xm);
+        ReturnIfCopy(xm, x);
         var y = Im2Col.Fold(col, g, batchMajor: false);
-        return b is null ? y : y + b.Reshape(1, g.C, 1, 1);
+        StoragePool.Return(col);
+        if (b is null) return y;
+        var result = y + b.Reshape(1, g.C, 1, 1);
+        StoragePool.Return(y);
+        return result;
     }
 
     /// <summary>The gradient of a convolution's weight: x (N, C, H, W) and gy (N, OC, OH, OW) give (OC, C, KH, KW).</summary>
@@ -41,6 +49,20 @@ internal static class Convolution
         var gym = gy.Transpose(1, 0, 2, 3).Reshape(oc, g.N * g.Positions);
         // col · gyᵀ, transposed afterwards: with the long side (C·KH·KW) as rows the GEMM runs about twice as fast
         // as gy · colᵀ when OC is small.
-        return Tensor.MatMul(col, gym.T).T.Reshape(oc, g.C, g.KH, g.KW);
+        var product = Tensor.MatMul(col, gym.T);
+        StoragePool.Return(col);
+        ReturnIfCopy(gym, gy);
+        var result = product.T.Reshape(oc, g.C, g.KH, g.KW);
+        if (!ReferenceEquals(result.Storage, product.Storage)) StoragePool.Return(product);
+        return result;
+    }
+
+    /// <summary>
+    /// Recycles <paramref name="reshaped"/>, a reshape of <paramref name="source"/>, when the reshape had to copy: the
+    /// copy is then a temporary of this class. A view shares the caller's storage and is left alone.
+    /// </summary>
+    private static void ReturnIfCopy(Tensor reshaped, Tensor source)
+    {
+        if (!ReferenceEquals(reshaped.Storage, source.Storage)) StoragePool.Return(reshaped);
     }
 }

@@ -6,7 +6,7 @@ namespace Nabla.Functions;
 /// <summary>NumPy indexing (integers, slices, one index array); the gradient scatter-adds back (<see cref="GetItemGrad"/>).</summary>
 public sealed class GetItem(TensorIndex[] index) : Function
 {
-    public TensorIndex[] Index { get; } = (TensorIndex[])index.Clone();
+    public TensorIndex[] Index { get; } = ShapeUtil.CopyOf(index);
 
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0][Index].Copy()];
 

@@ -6,8 +6,8 @@ namespace Nabla.Functions;
 /// <summary>The backward of <see cref="GetItem"/>: zeros of the input's shape with the gradient added at the index (repeats accumulate). Its own gradient is indexing again.</summary>
 public sealed class GetItemGrad(TensorIndex[] index, int[] inputShape) : Function
 {
-    public TensorIndex[] Index { get; } = (TensorIndex[])index.Clone();
-    public int[] InputShape { get; } = (int[])inputShape.Clone();
+    public TensorIndex[] Index { get; } = ShapeUtil.CopyOf(index);
+    public int[] InputShape { get; } = ShapeUtil.CopyOf(inputShape);
 
     protected internal override Tensor[] Forward(Tensor[] xs)
     {

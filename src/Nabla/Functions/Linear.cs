@@ -1,5 +1,6 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
 
 namespace Nabla.Functions;
 
@@ -11,7 +12,16 @@ public sealed class Linear : Function
         if (xs[0].NDim != 2 || xs[1].NDim != 2 || xs[0].Dim(1) != xs[1].Dim(0))
             throw new ArgumentException($"Linear: x of shape ({string.Join(",", xs[0].Shape)}) and W of shape ({string.Join(",", xs[1].Shape)}) do not fit (need (N,in) and (in,out))");
         var y = Tensor.MatMul(xs[0], xs[1]);
-        return [xs.Length > 2 ? y + xs[2] : y];
+        if (xs.Length < 3) return [y];
+        if (BiasFitsInPlace(y, xs[2]))
+        {
+            // The product is fresh and ours: adding b into it spares a temporary the size of the output.
+            Binary.Run(BinaryOp.Add, y, xs[2], y);
+            return [y];
+        }
+        var sum = y + xs[2];
+        StoragePool.Return(y);
+        return [sum];
     }
 
     protected internal override Variable?[] Backward(Variable[] gys)
@@ -27,4 +37,8 @@ public sealed class Linear : Function
         var ty = Tensor.MatMul(txs[0], xs[1]) + Tensor.MatMul(xs[0], txs[1]);
         return [xs.Length > 2 ? ty + txs[2] : ty];
     }
+
+    /// <summary>True when y + b has y's shape and dtype (b only broadcasts), so the sum can be made in y.</summary>
+    private static bool BiasFitsInPlace(Tensor y, Tensor b) =>
+        b.DType == y.DType && b.NDim <= y.NDim && ShapeUtil.SameShape(ShapeUtil.Broadcast(y.ShapeSpan, b.ShapeSpan, "Linear"), y.ShapeSpan);
 }

@@ -1,5 +1,6 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
 
 namespace Nabla.Functions;
 
@@ -9,4 +10,7 @@ public sealed class ReLU : UnaryElementwise
     protected internal override Tensor[] Forward(Tensor[] xs) => [Tensor.Maximum(xs[0], Tensor.Scalar(0.0, xs[0].DType))];
 
     protected override Variable Slope(Variable x, Variable y) => new Variable(x.Data.Gt(0.0).AsType(x.DType));
+
+    internal override Tensor? FusedGradient(Tensor gy, Tensor x, Tensor y) =>
+        Fused.Applies(gy, x) ? Fused.ReluGrad(gy, x) : null;
 }

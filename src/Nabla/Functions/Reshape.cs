@@ -6,7 +6,7 @@ namespace Nabla.Functions;
 /// <summary>The same values in another shape; the gradient is reshaped back.</summary>
 public sealed class Reshape(int[] shape) : Function
 {
-    public int[] TargetShape { get; } = (int[])shape.Clone();
+    public int[] TargetShape { get; } = ShapeUtil.CopyOf(shape);
 
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Reshape(TargetShape)];
 

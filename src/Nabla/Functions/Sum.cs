@@ -6,7 +6,7 @@ namespace Nabla.Functions;
 /// <summary>Sum over all or the given axes; the gradient is broadcast back over the summed axes.</summary>
 public sealed class Sum(int[]? axes = null, bool keepDims = false) : Function
 {
-    public int[]? Axes { get; } = axes is null ? null : (int[])axes.Clone();
+    public int[]? Axes { get; } = axes is null ? null : ShapeUtil.CopyOf(axes);
     public bool KeepDims { get; } = keepDims;
 
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Sum(Axes, KeepDims)];

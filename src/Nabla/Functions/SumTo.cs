@@ -6,7 +6,7 @@ namespace Nabla.Functions;
 /// <summary>Sums down to a shape, the reverse of broadcasting; its gradient broadcasts back.</summary>
 public sealed class SumTo(int[] shape) : Function
 {
-    public int[] TargetShape { get; } = (int[])shape.Clone();
+    public int[] TargetShape { get; } = ShapeUtil.CopyOf(shape);
 
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].SumTo(TargetShape)];
 

@@ -1,5 +1,6 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
 
 namespace Nabla.Functions;
 
@@ -9,4 +10,7 @@ public sealed class Tanh : UnaryElementwise
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Tanh()];
 
     protected override Variable Slope(Variable x, Variable y) => 1.0 - y * y;
+
+    internal override Tensor? FusedGradient(Tensor gy, Tensor x, Tensor y) =>
+        Fused.Applies(gy, y) ? Fused.TanhGrad(gy, y) : null;
 }

@@ -6,7 +6,7 @@ namespace Nabla.Functions;
 /// <summary>Axes permuted (reversed when none are given); the gradient is permuted back by the inverse permutation.</summary>
 public sealed class Transpose(int[]? axes = null) : Function
 {
-    public int[]? Axes { get; } = axes is null || axes.Length == 0 ? null : (int[])axes.Clone();
+    public int[]? Axes { get; } = axes is null || axes.Length == 0 ? null : ShapeUtil.CopyOf(axes);
 
     protected internal override Tensor[] Forward(Tensor[] xs) => [Axes is null ? xs[0].Transpose() : xs[0].Transpose(Axes)];
 

@@ -13,7 +13,22 @@ public abstract class UnaryElementwise : Function
     /// <summary>f'(x), given the input and the output (whichever is cheaper to use).</summary>
     protected abstract Variable Slope(Variable x, Variable y);
 
-    protected internal override Variable?[] Backward(Variable[] gys) => [gys[0] * Slope(Inputs[0], Output())];
+    protected internal override Variable?[] Backward(Variable[] gys)
+    {
+        var (gy, x, y) = (gys[0], Inputs[0], Output());
+        // Without a graph to record (the usual createGraph = false) and without tangents to carry (forward over
+        // reverse), a one-pass kernel may replace gy * slope.
+        if (!Config.EnableBackprop && gy.Tangent is null && x.Tangent is null && y.Tangent is null
+            && FusedGradient(gy.Data, x.Data, y.Data) is { } fused)
+            return [new Variable(fused) { MadeWithoutGraph = true }];
+        return [gy * Slope(x, y)];
+    }
+
+    /// <summary>
+    /// <c>gy * Slope(x, y)</c> as plain tensors in one pass, with the same values, or null to use the formula
+    /// (no fused kernel, or operands it does not take).
+    /// </summary>
+    internal virtual Tensor? FusedGradient(Tensor gy, Tensor x, Tensor y) => null;
 
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {

@@ -21,6 +21,7 @@ internal static class ShapeUtil
 
     public static int[] ContiguousStrides(ReadOnlySpan<int> shape)
     {
+        if (shape.Length == 0) return [];
         var strides = new int[shape.Length];
         int s = 1;
         for (int i = shape.Length - 1; i >= 0; i--)
@@ -57,6 +58,7 @@ internal static class ShapeUtil
     public static int[] Broadcast(ReadOnlySpan<int> a, ReadOnlySpan<int> b, string op)
     {
         int n = Math.Max(a.Length, b.Length);
+        if (n == 0) return [];
         var result = new int[n];
         for (int i = 0; i < n; i++)
         {
@@ -74,6 +76,7 @@ internal static class ShapeUtil
     {
         if (shape.Length > target.Length)
             throw new ArgumentException($"{op}: cannot broadcast {Format(shape)} to {Format(target)}");
+        if (target.Length == 0) return [];
         var result = new int[target.Length];
         int lead = target.Length - shape.Length;
         for (int i = 0; i < shape.Length; i++)
@@ -84,6 +87,13 @@ internal static class ShapeUtil
             else throw new ArgumentException($"{op}: cannot broadcast {Format(shape)} to {Format(target)}");
         }
         return result;
+    }
+
+    /// <summary>A copy of <paramref name="values"/> (a span copy: cheaper than Array.Clone for the short arrays of shapes and indexes).</summary>
+    public static T[] CopyOf<T>(T[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.AsSpan().ToArray();
     }
 
     public static bool SameShape(ReadOnlySpan<int> a, ReadOnlySpan<int> b) => a.SequenceEqual(b);

@@ -31,7 +31,16 @@ public sealed partial class Tensor
     }
 
     /// <summary>A 0-d tensor holding <paramref name="value"/>.</summary>
-    public static Tensor Scalar(double value, DType dtype = DType.Float64) => new Tensor(new[] { value }, []).AsType(dtype);
+    public static Tensor Scalar(double value, DType dtype = DType.Float64) => dtype switch
+    {
+        // The conversions of AsType (Kernels.Convert), without a Float64 tensor first: scalars are made on every operator with a number.
+        DType.Float64 => new Tensor(new[] { value }, []),
+        DType.Float32 => new Tensor(new[] { (float)value }, []),
+        DType.Int32 => new Tensor(new[] { int.CreateSaturating(value) }, []),
+        DType.Int64 => new Tensor(new[] { long.CreateSaturating(value) }, []),
+        DType.Bool => new Tensor(new[] { value != 0 }, []),
+        _ => throw new ArgumentOutOfRangeException(nameof(dtype), $"Scalar: unknown dtype {(int)dtype}"),
+    };
 
     /// <summary>A 0-d tensor holding <paramref name="value"/> with the dtype of <typeparamref name="T"/>.</summary>
     public static Tensor Scalar<T>(T value) where T : unmanaged => FromSpan<T>([value]);
@@ -54,7 +63,7 @@ public sealed partial class Tensor
     // Full under the caller's name, so that a bad shape given to Ones is reported as Ones.
     private static Tensor Filled(int[] shape, double value, DType dtype, string op)
     {
-        var result = Empty(dtype, Checked(shape, op));
+        var result = EmptyUninitialized(dtype, Checked(shape, op));
         result.Fill(value);
         return result;
     }
@@ -172,7 +181,7 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(shape);
         foreach (int d in shape)
             if (d < 0) throw new ArgumentException($"{op}: negative dimension in shape {ShapeUtil.Format(shape)}");
-        return (int[])shape.Clone();
+        return shape.AsSpan().ToArray();
     }
 
     /// <summary>Writes the element at <paramref name="index"/> converted from double.</summary>
@@ -194,7 +203,7 @@ public sealed partial class Tensor
     public Tensor AsType(DType dtype)
     {
         if (dtype == DType) return this;
-        var result = Empty(dtype, Shape);
+        var result = EmptyUninitialized(dtype, Shape);
         Kernels.Convert.Run(this, result);
         return result;
     }

@@ -76,7 +76,7 @@ public sealed partial class Tensor
             throw new ArgumentException($"Where: condition must have dtype bool, got {condition.DType.Name()}");
         var shape = ShapeUtil.Broadcast(ShapeUtil.Broadcast(condition.shape, x.shape, "Where"), y.shape, "Where");
         var dtype = DTypeExtensions.Promote(x.DType, y.DType);
-        var result = Empty(dtype, shape);
+        var result = EmptyUninitialized(dtype, shape);
         Select.Run(condition, x.AsType(dtype), y.AsType(dtype), result);
         return result;
     }
@@ -174,21 +174,30 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var outShape = ShapeUtil.Broadcast(a.shape, b.shape, op.ToString());
+        var outShape = ShapeUtil.Broadcast(a.shape, b.shape, Binary.Name(op));
         var dtype = DTypeExtensions.Promote(a.DType, b.DType);
         if (dtype == DType.Bool) dtype = DType.Int32;
         if (op == BinaryOp.Div) dtype = dtype.ToFloat();
-        var result = Empty(dtype, outShape);
-        Binary.Run(op, a.AsType(dtype), b.AsType(dtype), result);
+        var result = EmptyUninitialized(dtype, outShape);
+        var (ca, cb) = (a.AsType(dtype), b.AsType(dtype));
+        Binary.Run(op, ca, cb, result);
+        ReturnConverted(ca, a);
+        ReturnConverted(cb, b);
         return result;
+    }
+
+    /// <summary>Recycles <paramref name="converted"/> when it is a copy made here of <paramref name="original"/> (another dtype or layout).</summary>
+    private static void ReturnConverted(Tensor converted, Tensor original)
+    {
+        if (!ReferenceEquals(converted.storage, original.storage)) StoragePool.Return(converted);
     }
 
     private static Tensor Comparison(CompareOp op, Tensor a, Tensor b)
     {
-        var outShape = ShapeUtil.Broadcast(a.shape, b.shape, op.ToString());
+        var outShape = ShapeUtil.Broadcast(a.shape, b.shape, Compare.Name(op));
         var dtype = DTypeExtensions.Promote(a.DType, b.DType);
         if (dtype == DType.Bool) dtype = DType.Int32;
-        var result = Empty(DType.Bool, outShape);
+        var result = EmptyUninitialized(DType.Bool, outShape);
         Compare.Run(op, a.AsType(dtype), b.AsType(dtype), result);
         return result;
     }
@@ -198,8 +207,9 @@ public sealed partial class Tensor
         var dtype = DType == DType.Bool ? DType.Int32 : DType;
         if (Unary.IsFloatOnly(op)) dtype = dtype.ToFloat();
         var input = AsType(dtype).Contiguous();
-        var result = Empty(dtype, Shape);
+        var result = EmptyUninitialized(dtype, Shape);
         Unary.Run(op, input, result);
+        ReturnConverted(input, this);
         return result;
     }
 }

@@ -24,7 +24,9 @@ public sealed partial class Tensor
         var batch = ShapeUtil.Broadcast(left.shape[..^2], right.shape[..^2], "MatMul");
         var dtype = DTypeExtensions.Promote(a.DType, b.DType);
         if (dtype == DType.Bool) dtype = DType.Int32;
-        var result = Empty(dtype, [.. batch, m, n]);
+        int[] resultShape = [.. batch, m, n];
+        // GEMM overwrites every entry when k > 0.
+        var result = k > 0 ? EmptyUninitialized(dtype, resultShape) : Empty(dtype, resultShape);
         // With k = 0 every entry is an empty sum: the fresh (zeroed) result is the answer. Calling GEMM would
         // slice empty storage at batch offsets past its end, e.g. (4,2,0) @ (0,3).
         if (k > 0 && result.Size > 0) Multiply(left.AsType(dtype), right.AsType(dtype), result, batch);
@@ -81,6 +83,9 @@ public sealed partial class Tensor
                 cData.AsSpan(i * m * n, m * n), Math.Max(n, 1), accumulate: false);
             Increment(index, batch);
         }
+        // Operands GemmLayout had to copy are temporaries of this product.
+        if (!ReferenceEquals(la.storage, a.storage)) Kernels.StoragePool.Return(la);
+        if (!ReferenceEquals(lb.storage, b.storage)) Kernels.StoragePool.Return(lb);
     }
 
     private static void Increment(int[] index, int[] shape)

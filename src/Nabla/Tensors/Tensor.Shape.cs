@@ -13,7 +13,7 @@ public sealed partial class Tensor
     private int[] InferShape(int[] newShape)
     {
         ArgumentNullException.ThrowIfNull(newShape);
-        var target = (int[])newShape.Clone();
+        var target = ShapeUtil.CopyOf(newShape);
         int unknown = -1;
         long known = 1;
         for (int i = 0; i < target.Length; i++)
@@ -113,7 +113,7 @@ public sealed partial class Tensor
         foreach (int d in newShape)
             if (d < 0) throw new ArgumentException($"BroadcastTo: negative dimension in {ShapeUtil.Format(newShape)}");
         var newStrides = ShapeUtil.BroadcastStrides(shape, strides, newShape, "BroadcastTo");
-        return View((int[])newShape.Clone(), newStrides, offset, readOnly: true);
+        return View(ShapeUtil.CopyOf(newShape), newStrides, offset, readOnly: true);
     }
 
     /// <summary>Tensors joined along an existing axis; all other dimensions must match.</summary>

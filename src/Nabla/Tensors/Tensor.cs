@@ -46,10 +46,10 @@ public sealed partial class Tensor
     public int NDim => shape.Length;
 
     /// <summary>A copy of the shape.</summary>
-    public int[] Shape => (int[])shape.Clone();
+    public int[] Shape => shape.AsSpan().ToArray();
 
     /// <summary>A copy of the strides, in elements.</summary>
-    public int[] Strides => (int[])strides.Clone();
+    public int[] Strides => strides.AsSpan().ToArray();
 
     /// <summary>True when the elements lie in row-major order without gaps, so kernels can use one span.</summary>
     public bool IsContiguous { get; }
@@ -101,6 +101,25 @@ public sealed partial class Tensor
         return new Tensor(NewStorage(dtype, size), shape);
     }
 
+    /// <summary>
+    /// Like <see cref="Empty"/> but the storage is not zeroed (it may be a reused array, see <see cref="Kernels.StoragePool"/>):
+    /// for results whose every element a kernel writes.
+    /// </summary>
+    internal static Tensor EmptyUninitialized(DType dtype, int[] shape)
+    {
+        int size = ShapeUtil.Size(shape);
+        Array storage = dtype switch
+        {
+            DType.Float32 => Kernels.StoragePool.Rent<float>(size),
+            DType.Float64 => Kernels.StoragePool.Rent<double>(size),
+            DType.Int32 => Kernels.StoragePool.Rent<int>(size),
+            DType.Int64 => Kernels.StoragePool.Rent<long>(size),
+            DType.Bool => Kernels.StoragePool.Rent<bool>(size),
+            _ => throw new ArgumentOutOfRangeException(nameof(dtype), $"Tensor: unknown dtype {(int)dtype}"),
+        };
+        return new Tensor(storage, shape);
+    }
+
     internal static Array NewStorage(DType dtype, int size) => dtype switch
     {
         DType.Float32 => new float[size],
@@ -121,7 +140,7 @@ public sealed partial class Tensor
     /// <summary>A new contiguous tensor with a copy of the values.</summary>
     public Tensor Copy()
     {
-        var result = Empty(DType, Shape);
+        var result = EmptyUninitialized(DType, Shape);
         Kernels.Copy.Run(this, result);
         return result;
     }

@@ -24,16 +24,77 @@ internal static class Binary
 
     private static void Run<T>(BinaryOp op, Tensor a, Tensor b, Tensor dst) where T : unmanaged, INumber<T>
     {
-        if (a.IsContiguous && b.IsContiguous && dst.IsContiguous
-            && ShapeUtil.SameShape(a.ShapeSpan, dst.ShapeSpan) && ShapeUtil.SameShape(b.ShapeSpan, dst.ShapeSpan))
+        if (dst.IsContiguous && a.IsContiguous && b.IsContiguous)
         {
-            Spans(op, a.Span<T>(), b.Span<T>(), dst.Span<T>());
-            return;
+            bool fullA = ShapeUtil.SameShape(a.ShapeSpan, dst.ShapeSpan), fullB = ShapeUtil.SameShape(b.ShapeSpan, dst.ShapeSpan);
+            if (fullA && fullB) { Contiguous<T>(op, a, b, dst, Shape.Same); return; }
+            if (fullA && b.Size == 1) { Contiguous<T>(op, a, b, dst, Shape.ScalarB); return; }
+            if (fullB && a.Size == 1) { Contiguous<T>(op, a, b, dst, Shape.ScalarA); return; }
+            if (fullA && b.Size > 0 && IsTrailing(b.ShapeSpan, dst.ShapeSpan)) { Rows<T>(op, a, b, dst, rowB: true); return; }
+            if (fullB && a.Size > 0 && IsTrailing(a.ShapeSpan, dst.ShapeSpan)) { Rows<T>(op, a, b, dst, rowB: false); return; }
         }
-        var sa = ShapeUtil.BroadcastStrides(a.ShapeSpan, a.StrideSpan, dst.ShapeSpan, op.ToString());
-        var sb = ShapeUtil.BroadcastStrides(b.ShapeSpan, b.StrideSpan, dst.ShapeSpan, op.ToString());
+        var sa = ShapeUtil.BroadcastStrides(a.ShapeSpan, a.StrideSpan, dst.ShapeSpan, Name(op));
+        var sb = ShapeUtil.BroadcastStrides(b.ShapeSpan, b.StrideSpan, dst.ShapeSpan, Name(op));
         var visitor = new Visitor<T>(op, dst.Buffer<T>(), a.Buffer<T>(), b.Buffer<T>());
-        StridedLoop.Run(dst.ShapeSpan, [dst.Strides, sa, sb], [dst.Offset, a.Offset, b.Offset], ref visitor);
+        StridedLoop.RunParallel(dst.ShapeSpan, [dst.Strides, sa, sb], [dst.Offset, a.Offset, b.Offset], visitor);
+    }
+
+    private enum Shape { Same, ScalarA, ScalarB }
+
+    /// <summary>Every operand contiguous; the one named by <paramref name="shape"/> may be a single broadcast value.</summary>
+    private static void Contiguous<T>(BinaryOp op, Tensor a, Tensor b, Tensor dst, Shape shape) where T : unmanaged, INumber<T>
+    {
+        int pieces = Chunks.Count(dst.Size);
+        if (pieces == 1) Range<T>(op, a, b, dst, shape, 0, dst.Size);
+        else ContiguousParallel<T>(op, a, b, dst, shape, pieces);
+    }
+
+    private static void ContiguousParallel<T>(BinaryOp op, Tensor a, Tensor b, Tensor dst, Shape shape, int pieces) where T : unmanaged, INumber<T> =>
+        Chunks.For(dst.Size, pieces, (start, length) => Range<T>(op, a, b, dst, shape, start, length));
+
+    private static void Range<T>(BinaryOp op, Tensor a, Tensor b, Tensor dst, Shape shape, int start, int length) where T : unmanaged, INumber<T>
+    {
+        var d = dst.Span<T>().Slice(start, length);
+        switch (shape)
+        {
+            case Shape.Same: Spans(op, a.Span<T>().Slice(start, length), b.Span<T>().Slice(start, length), d); break;
+            case Shape.ScalarB: SpanScalar(op, a.Span<T>().Slice(start, length), b.Buffer<T>()[b.Offset], d); break;
+            default: ScalarSpan(op, a.Buffer<T>()[a.Offset], b.Span<T>().Slice(start, length), d); break;
+        }
+    }
+
+    /// <summary>True when <paramref name="small"/>, without its leading 1s, is the trailing part of <paramref name="full"/>: one row repeated.</summary>
+    private static bool IsTrailing(ReadOnlySpan<int> small, ReadOnlySpan<int> full)
+    {
+        int lead = 0;
+        while (lead < small.Length && small[lead] == 1) lead++;
+        var rest = small[lead..];
+        return rest.Length <= full.Length && rest.SequenceEqual(full[(full.Length - rest.Length)..]);
+    }
+
+    /// <summary>A full contiguous operand against one contiguous row repeated over it (a bias): one vector call per row.</summary>
+    private static void Rows<T>(BinaryOp op, Tensor a, Tensor b, Tensor dst, bool rowB) where T : unmanaged, INumber<T>
+    {
+        int rowLength = rowB ? b.Size : a.Size, rows = dst.Size / rowLength;
+        int pieces = (int)Math.Min(Chunks.Count(dst.Size), rows);
+        if (pieces <= 1) RowRange<T>(op, a, b, dst, rowB, 0, rows);
+        else RowsParallel<T>(op, a, b, dst, rowB, rows);
+    }
+
+    private static void RowsParallel<T>(BinaryOp op, Tensor a, Tensor b, Tensor dst, bool rowB, int rows) where T : unmanaged, INumber<T> =>
+        Chunks.ForRows(rows, dst.Size / rows, (first, count) => RowRange<T>(op, a, b, dst, rowB, first, count));
+
+    private static void RowRange<T>(BinaryOp op, Tensor a, Tensor b, Tensor dst, bool rowB, int first, int count) where T : unmanaged, INumber<T>
+    {
+        Span<T> full = rowB ? a.Span<T>() : b.Span<T>(), row = rowB ? b.Span<T>() : a.Span<T>();
+        var d = dst.Span<T>();
+        int n = row.Length;
+        for (int r = first; r < first + count; r++)
+        {
+            var fr = full.Slice(r * n, n);
+            if (rowB) Spans(op, fr, row, d.Slice(r * n, n));
+            else Spans(op, row, fr, d.Slice(r * n, n));
+        }
     }
 
     private readonly struct Visitor<T>(BinaryOp op, T[] d, T[] a, T[] b) : IRowVisitor where T : unmanaged, INumber<T>
@@ -50,6 +111,19 @@ internal static class Binary
             for (int i = 0; i < n; i++) d[o[0] + i * s[0]] = Scalar(op, a[o[1] + i * s[1]], b[o[2] + i * s[2]]);
         }
     }
+
+    /// <summary>The operation's name for messages, without Enum.ToString's cost on every call.</summary>
+    public static string Name(BinaryOp op) => op switch
+    {
+        BinaryOp.Add => nameof(BinaryOp.Add),
+        BinaryOp.Sub => nameof(BinaryOp.Sub),
+        BinaryOp.Mul => nameof(BinaryOp.Mul),
+        BinaryOp.Div => nameof(BinaryOp.Div),
+        BinaryOp.Pow => nameof(BinaryOp.Pow),
+        BinaryOp.Maximum => nameof(BinaryOp.Maximum),
+        BinaryOp.Minimum => nameof(BinaryOp.Minimum),
+        _ => op.ToString(),
+    };
 
     public static T Scalar<T>(BinaryOp op, T x, T y) where T : unmanaged, INumber<T> => op switch
     {

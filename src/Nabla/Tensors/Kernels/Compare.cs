@@ -19,10 +19,40 @@ internal static class Compare
 
     private static void Run<T>(CompareOp op, Tensor a, Tensor b, Tensor dst) where T : unmanaged, INumber<T>
     {
-        var sa = ShapeUtil.BroadcastStrides(a.ShapeSpan, a.StrideSpan, dst.ShapeSpan, op.ToString());
-        var sb = ShapeUtil.BroadcastStrides(b.ShapeSpan, b.StrideSpan, dst.ShapeSpan, op.ToString());
+        if (a.IsContiguous && b.IsContiguous && dst.IsContiguous && ShapeUtil.SameShape(a.ShapeSpan, dst.ShapeSpan)
+            && (b.Size == 1 || ShapeUtil.SameShape(b.ShapeSpan, dst.ShapeSpan)))
+        {
+            int pieces = Chunks.Count(dst.Size);
+            if (pieces == 1) Range<T>(op, a, b, dst, 0, dst.Size);
+            else RunParallel<T>(op, a, b, dst, pieces);
+            return;
+        }
+        var sa = ShapeUtil.BroadcastStrides(a.ShapeSpan, a.StrideSpan, dst.ShapeSpan, Name(op));
+        var sb = ShapeUtil.BroadcastStrides(b.ShapeSpan, b.StrideSpan, dst.ShapeSpan, Name(op));
         var visitor = new Visitor<T>(op, dst.Buffer<bool>(), a.Buffer<T>(), b.Buffer<T>());
-        StridedLoop.Run(dst.ShapeSpan, [dst.Strides, sa, sb], [dst.Offset, a.Offset, b.Offset], ref visitor);
+        StridedLoop.RunParallel(dst.ShapeSpan, [dst.Strides, sa, sb], [dst.Offset, a.Offset, b.Offset], visitor);
+    }
+
+    private static void RunParallel<T>(CompareOp op, Tensor a, Tensor b, Tensor dst, int pieces) where T : unmanaged, INumber<T> =>
+        Chunks.For(dst.Size, pieces, (start, length) => Range<T>(op, a, b, dst, start, length));
+
+    /// <summary>a full contiguous tensor against another or against one value (x &gt; 0), over elements [start, start+length).</summary>
+    private static void Range<T>(CompareOp op, Tensor a, Tensor b, Tensor dst, int start, int length) where T : unmanaged, INumber<T>
+    {
+        var x = a.Span<T>().Slice(start, length);
+        var d = dst.Span<bool>().Slice(start, length);
+        if (b.Size == 1 && dst.Size != 1)
+        {
+            T y = b.Buffer<T>()[b.Offset];
+            switch (op)
+            {
+                case CompareOp.Greater: for (int i = 0; i < x.Length; i++) d[i] = x[i] > y; return;
+                case CompareOp.Less: for (int i = 0; i < x.Length; i++) d[i] = x[i] < y; return;
+                default: for (int i = 0; i < x.Length; i++) d[i] = Apply(op, x[i], y); return;
+            }
+        }
+        var ys = b.Span<T>().Slice(start, length);
+        for (int i = 0; i < x.Length; i++) d[i] = Apply(op, x[i], ys[i]);
     }
 
     private readonly struct Visitor<T>(CompareOp op, bool[] d, T[] a, T[] b) : IRowVisitor where T : unmanaged, INumber<T>
@@ -32,6 +62,18 @@ internal static class Compare
             for (int i = 0; i < n; i++) d[o[0] + i * s[0]] = Apply(op, a[o[1] + i * s[1]], b[o[2] + i * s[2]]);
         }
     }
+
+    /// <summary>The comparison's name for messages, without Enum.ToString's cost on every call.</summary>
+    public static string Name(CompareOp op) => op switch
+    {
+        CompareOp.Equal => nameof(CompareOp.Equal),
+        CompareOp.NotEqual => nameof(CompareOp.NotEqual),
+        CompareOp.Less => nameof(CompareOp.Less),
+        CompareOp.LessEqual => nameof(CompareOp.LessEqual),
+        CompareOp.Greater => nameof(CompareOp.Greater),
+        CompareOp.GreaterEqual => nameof(CompareOp.GreaterEqual),
+        _ => op.ToString(),
+    };
 
     private static bool Apply<T>(CompareOp op, T x, T y) where T : INumber<T> => op switch
     {

@@ -17,26 +17,35 @@ internal static class Convert
             return;
         }
         var from = src.Contiguous();
+        int pieces = Chunks.Count(dst.Size);
+        if (pieces == 1) Range(from, dst, 0, dst.Size);
+        else RunParallel(from, dst, pieces);
+    }
+
+    private static void RunParallel(Tensor from, Tensor dst, int pieces) =>
+        Chunks.For(dst.Size, pieces, (start, length) => Range(from, dst, start, length));
+
+    private static void Range(Tensor from, Tensor dst, int start, int length)
+    {
         switch (from.DType)
         {
-            case DType.Float32: From<float>(from, dst); break;
-            case DType.Float64: From<double>(from, dst); break;
-            case DType.Int32: From<int>(from, dst); break;
-            case DType.Int64: From<long>(from, dst); break;
-            case DType.Bool: FromBool(from.Span<bool>(), dst); break;
+            case DType.Float32: From(from.Span<float>().Slice(start, length), dst, start); break;
+            case DType.Float64: From(from.Span<double>().Slice(start, length), dst, start); break;
+            case DType.Int32: From(from.Span<int>().Slice(start, length), dst, start); break;
+            case DType.Int64: From(from.Span<long>().Slice(start, length), dst, start); break;
+            case DType.Bool: FromBool(from.Span<bool>().Slice(start, length), dst, start); break;
         }
     }
 
-    private static void From<TS>(Tensor src, Tensor dst) where TS : unmanaged, INumber<TS>
+    private static void From<TS>(ReadOnlySpan<TS> s, Tensor dst, int start) where TS : unmanaged, INumber<TS>
     {
-        var s = src.Span<TS>();
         switch (dst.DType)
         {
-            case DType.Float32: TensorPrimitives.ConvertTruncating(s, dst.Span<float>()); break;
-            case DType.Float64: TensorPrimitives.ConvertTruncating(s, dst.Span<double>()); break;
-            case DType.Int32: ToInteger(s, dst.Span<int>()); break;
-            case DType.Int64: ToInteger(s, dst.Span<long>()); break;
-            case DType.Bool: ToBool(s, dst.Span<bool>()); break;
+            case DType.Float32: TensorPrimitives.ConvertTruncating(s, dst.Span<float>().Slice(start, s.Length)); break;
+            case DType.Float64: TensorPrimitives.ConvertTruncating(s, dst.Span<double>().Slice(start, s.Length)); break;
+            case DType.Int32: ToInteger(s, dst.Span<int>().Slice(start, s.Length)); break;
+            case DType.Int64: ToInteger(s, dst.Span<long>().Slice(start, s.Length)); break;
+            case DType.Bool: ToBool(s, dst.Span<bool>().Slice(start, s.Length)); break;
         }
     }
 
@@ -52,14 +61,14 @@ internal static class Convert
         for (int i = 0; i < s.Length; i++) d[i] = s[i] != TS.Zero;
     }
 
-    private static void FromBool(ReadOnlySpan<bool> s, Tensor dst)
+    private static void FromBool(ReadOnlySpan<bool> s, Tensor dst, int start)
     {
         switch (dst.DType)
         {
-            case DType.Float32: FromBool(s, dst.Span<float>()); break;
-            case DType.Float64: FromBool(s, dst.Span<double>()); break;
-            case DType.Int32: FromBool(s, dst.Span<int>()); break;
-            case DType.Int64: FromBool(s, dst.Span<long>()); break;
+            case DType.Float32: FromBool(s, dst.Span<float>().Slice(start, s.Length)); break;
+            case DType.Float64: FromBool(s, dst.Span<double>().Slice(start, s.Length)); break;
+            case DType.Int32: FromBool(s, dst.Span<int>().Slice(start, s.Length)); break;
+            case DType.Int64: FromBool(s, dst.Span<long>().Slice(start, s.Length)); break;
         }
     }
 

@@ -17,9 +17,29 @@ internal static class Copy
 
     private static void Run<T>(Tensor src, Tensor dst) where T : unmanaged
     {
+        if (dst.IsContiguous && src.IsContiguous && (src.Size == 1 || ShapeUtil.SameShape(src.ShapeSpan, dst.ShapeSpan)))
+        {
+            // Only to throw the usual error when one value cannot broadcast (more dimensions than dst).
+            if (src.NDim > dst.NDim) ShapeUtil.BroadcastStrides(src.ShapeSpan, src.StrideSpan, dst.ShapeSpan, "Copy");
+            int pieces = Chunks.Count(dst.Size);
+            if (pieces == 1) Range<T>(src, dst, 0, dst.Size);
+            else RunParallel<T>(src, dst, pieces);
+            return;
+        }
         var srcStrides = ShapeUtil.BroadcastStrides(src.ShapeSpan, src.StrideSpan, dst.ShapeSpan, "Copy");
         var visitor = new Visitor<T>(dst.Buffer<T>(), src.Buffer<T>());
-        StridedLoop.Run(dst.ShapeSpan, [dst.Strides, srcStrides], [dst.Offset, src.Offset], ref visitor);
+        StridedLoop.RunParallel(dst.ShapeSpan, [dst.Strides, srcStrides], [dst.Offset, src.Offset], visitor);
+    }
+
+    private static void RunParallel<T>(Tensor src, Tensor dst, int pieces) where T : unmanaged =>
+        Chunks.For(dst.Size, pieces, (start, length) => Range<T>(src, dst, start, length));
+
+    /// <summary>Elements [start, start+length) of a contiguous destination from a contiguous source of its size or of one value.</summary>
+    private static void Range<T>(Tensor src, Tensor dst, int start, int length) where T : unmanaged
+    {
+        var d = dst.Span<T>().Slice(start, length);
+        if (src.Size == 1) d.Fill(src.Buffer<T>()[src.Offset]);
+        else src.Span<T>().Slice(start, length).CopyTo(d);
     }
 
     private readonly struct Visitor<T>(T[] dst, T[] src) : IRowVisitor where T : unmanaged

@@ -69,6 +69,11 @@ internal static unsafe class Gemm
         fixed (T* pc = &MemoryMarshal.GetReference(c))
         {
             var args = new Args<T>(m, n, k, pa, lda, transA, pb, ldb, transB, pc, ldc, accumulate);
+            if (m <= SmallRowsMax && !transB && (long)n * k <= SmallRowsWork)
+            {
+                SmallRows(args, level);
+                return;
+            }
             switch (level)
             {
                 case SimdLevel.Vector512: Run<T, Kernel512<T>>(args); break;
@@ -131,6 +136,81 @@ internal static unsafe class Gemm
         }
     }
 
+    // ---------------------------------------------------------------- products of one or two rows
+
+    /// <summary>At most this many rows of A take <see cref="SmallRows"/>.</summary>
+    internal const int SmallRowsMax = 2;
+
+    /// <summary>... and at most this many elements of B (beyond, the threaded packed path wins).</summary>
+    private const long SmallRowsWork = 1 << 20;
+
+    /// <summary>
+    /// One or two rows of A against B stored by rows, such as x·W in an RNN step with batch 1: packing B would
+    /// cost as much as the arithmetic. Each row of C is computed directly with vectors along it, with exactly the
+    /// micro-kernels' arithmetic: per k-block (the same blocks) a fresh accumulator built by multiply-adds in order
+    /// of p, fused where the kernel of <paramref name="level"/> fuses, then stored or added to C. So every element
+    /// is bitwise what the packed path gives.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SmallRows<T>(Args<T> x, SimdLevel level) where T : unmanaged, INumber<T>
+    {
+        int kc = Balance(x.K, KcBytes / sizeof(T), 1);
+        bool fused = level == SimdLevel.Vector512
+            || (level != SimdLevel.Scalar && (System.Runtime.Intrinsics.X86.Fma.IsSupported || AdvSimd.IsSupported));
+        for (int i = 0; i < x.M; i++)
+        {
+            T* c = x.C + i * x.Ldc;
+            for (int pc = 0; pc < x.K; pc += kc)
+            {
+                int kcur = Math.Min(kc, x.K - pc);
+                bool add = x.Accumulate || pc > 0;
+                int j = 0;
+                if (level == SimdLevel.Vector512)
+                    for (; j <= x.N - Vector512<T>.Count; j += Vector512<T>.Count)
+                    {
+                        var acc = Vector512<T>.Zero;
+                        for (int p = 0; p < kcur; p++)
+                            acc = Kernel512<T>.Fma(Vector512.Create(*x.AAt(i, pc + p)), Vector512.Load(x.BAt(pc + p, j)), acc);
+                        if (add) acc += Vector512.Load(c + j);
+                        acc.Store(c + j);
+                    }
+                else if (level == SimdLevel.Vector256)
+                    for (; j <= x.N - Vector256<T>.Count; j += Vector256<T>.Count)
+                    {
+                        var acc = Vector256<T>.Zero;
+                        for (int p = 0; p < kcur; p++)
+                            acc = Kernel256<T>.Fma(Vector256.Create(*x.AAt(i, pc + p)), Vector256.Load(x.BAt(pc + p, j)), acc);
+                        if (add) acc += Vector256.Load(c + j);
+                        acc.Store(c + j);
+                    }
+                else if (level == SimdLevel.Portable)
+                    for (; j <= x.N - Vector<T>.Count; j += Vector<T>.Count)
+                    {
+                        var acc = Vector<T>.Zero;
+                        for (int p = 0; p < kcur; p++)
+                            acc = KernelVector<T>.Fma(new Vector<T>(*x.AAt(i, pc + p)), Vector.Load(x.BAt(pc + p, j)), acc);
+                        if (add) acc += Vector.Load(c + j);
+                        acc.Store(c + j);
+                    }
+                for (; j < x.N; j++)
+                {
+                    T acc = T.Zero;
+                    for (int p = 0; p < kcur; p++)
+                        acc = fused ? ScalarFma(*x.AAt(i, pc + p), *x.BAt(pc + p, j), acc) : acc + *x.AAt(i, pc + p) * *x.BAt(pc + p, j);
+                    c[j] = add ? c[j] + acc : acc;
+                }
+            }
+        }
+    }
+
+    /// <summary>One lane of the vector kernels' fused multiply-add.</summary>
+    private static T ScalarFma<T>(T x, T y, T z) where T : unmanaged, INumber<T>
+    {
+        if (typeof(T) == typeof(float)) return (T)(object)MathF.FusedMultiplyAdd((float)(object)x, (float)(object)y, (float)(object)z);
+        if (typeof(T) == typeof(double)) return (T)(object)Math.FusedMultiplyAdd((double)(object)x, (double)(object)y, (double)(object)z);
+        return x * y + z;
+    }
+
     // ---------------------------------------------------------------- driver
 
     /// <summary>Pointers and shape of one product; a sub-product (a slice of rows or columns) is another Args.</summary>
@@ -190,7 +270,9 @@ internal static unsafe class Gemm
     }
 
     /// <summary>The sequential blocked algorithm (loops jc → pc → ic around the macro-kernel).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // SkipLocalsInit: the edge-tile scratch is always written in full by the micro-kernel before it is read, so
+    // zeroing it on every call (a cost of its own for the many small products of an RNN) buys nothing.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization), SkipLocalsInit]
     private static void Blocked<T, TK>(Args<T> x) where T : unmanaged, INumber<T> where TK : struct, IKernel<T>
     {
         int mr = TK.MR, nr = TK.NR;
@@ -441,7 +523,7 @@ internal static unsafe class Gemm
 
         /// <summary>Vector512.FusedMultiplyAdd is typed per element; typeof checks fold away after specialization.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<T> Fma(Vector512<T> x, Vector512<T> y, Vector512<T> z)
+        internal static Vector512<T> Fma(Vector512<T> x, Vector512<T> y, Vector512<T> z)
         {
             if (typeof(T) == typeof(float))
                 return Vector512.FusedMultiplyAdd(x.AsSingle(), y.AsSingle(), z.AsSingle()).As<float, T>();
@@ -497,7 +579,7 @@ internal static unsafe class Gemm
 
         /// <summary>Hardware FMA where the CPU has it (AVX2 machines almost always do); otherwise multiply then add.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<T> Fma(Vector256<T> x, Vector256<T> y, Vector256<T> z)
+        internal static Vector256<T> Fma(Vector256<T> x, Vector256<T> y, Vector256<T> z)
         {
             if (System.Runtime.Intrinsics.X86.Fma.IsSupported || AdvSimd.IsSupported)
             {
@@ -556,7 +638,7 @@ internal static unsafe class Gemm
 
         /// <summary>Hardware FMA where available; Vector.FusedMultiplyAdd would otherwise be emulated per element.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector<T> Fma(Vector<T> x, Vector<T> y, Vector<T> z)
+        internal static Vector<T> Fma(Vector<T> x, Vector<T> y, Vector<T> z)
         {
             if (System.Runtime.Intrinsics.X86.Fma.IsSupported || AdvSimd.IsSupported)
             {

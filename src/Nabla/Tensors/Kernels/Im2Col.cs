@@ -16,25 +16,27 @@ namespace Nabla.Tensors.Kernels;
 /// </remarks>
 internal static unsafe class Im2Col
 {
-    /// <summary>The columns of <paramref name="x"/> (N, C, H, W): shape (N, C, KH, KW, OH, OW) or (C·KH·KW, N·OH·OW).</summary>
-    public static Tensor Unfold(Tensor x, ConvGeometry g, bool batchMajor)
+    /// <summary>The columns of <paramref name="image"/> (N, C, H, W): shape (N, C, KH, KW, OH, OW) or (C·KH·KW, N·OH·OW).</summary>
+    public static Tensor Unfold(Tensor image, ConvGeometry g, bool batchMajor)
     {
-        x = x.Contiguous();
+        var x = image.Contiguous();
         var col = Uninitialized.Tensor(x.DType, batchMajor ? g.ColShape : [g.Patch, g.N * g.Positions], "im2col");
         var (rowStride, batchStride) = Strides(g, batchMajor);
         if (x.DType == DType.Float32) Unfold(x.Buffer<float>(), x.Offset, col.Buffer<float>(), g, rowStride, batchStride);
         else Unfold(x.Buffer<double>(), x.Offset, col.Buffer<double>(), g, rowStride, batchStride);
+        if (!ReferenceEquals(x, image)) StoragePool.Return(x);
         return col;
     }
 
     /// <summary>The adjoint of <see cref="Unfold"/>: each column added back at its window, giving (N, C, H, W).</summary>
-    public static Tensor Fold(Tensor col, ConvGeometry g, bool batchMajor)
+    public static Tensor Fold(Tensor columns, ConvGeometry g, bool batchMajor)
     {
-        col = col.Contiguous();
+        var col = columns.Contiguous();
         var x = Uninitialized.Tensor(col.DType, g.ImageShape, "col2im");
         var (rowStride, batchStride) = Strides(g, batchMajor);
         if (col.DType == DType.Float32) Fold(col.Buffer<float>(), col.Offset, x.Buffer<float>(), g, rowStride, batchStride);
         else Fold(col.Buffer<double>(), col.Offset, x.Buffer<double>(), g, rowStride, batchStride);
+        if (!ReferenceEquals(col, columns)) StoragePool.Return(col);
         return x;
     }
 

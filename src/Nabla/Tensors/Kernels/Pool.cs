@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Nabla.Tensors.Kernels;
 
@@ -16,7 +18,8 @@ internal static class Pool
     {
         x = x.Contiguous();
         var y = Uninitialized.Tensor(x.DType, OutShape(g), "pooling");
-        var idx = new int[y.Size];
+        // Every index is written (one per output), so the array need not be zeroed.
+        var idx = GC.AllocateUninitializedArray<int>(y.Size);
         if (x.DType == DType.Float32) Max(x.Buffer<float>(), x.Offset, y.Buffer<float>(), idx, g);
         else Max(x.Buffer<double>(), x.Offset, y.Buffer<double>(), idx, g);
         indexes = idx;
@@ -73,12 +76,19 @@ internal static class Pool
     private static void Max<T>(T[] x, int xOffset, T[] y, int[] idx, ConvGeometry g) where T : unmanaged, INumber<T>
     {
         int plane = g.H * g.W, outPlane = g.Positions;
+        // Read once, so that a concurrent change of the level cannot mix paths within one call.
+        bool vectors = Simd.Level >= SimdLevel.Vector256 && Vector256.IsHardwareAccelerated;
         ParallelLoop.For(g.N * g.C, Work(g), p =>
-            MaxPlane(x.AsSpan(xOffset + p * plane, plane), p * plane, y.AsSpan(p * outPlane, outPlane), idx.AsSpan(p * outPlane, outPlane), g));
+            MaxPlane(x.AsSpan(xOffset + p * plane, plane), p * plane, y.AsSpan(p * outPlane, outPlane), idx.AsSpan(p * outPlane, outPlane), g, vectors));
     }
 
-    private static void MaxPlane<T>(ReadOnlySpan<T> x, int planeStart, Span<T> y, Span<int> idx, ConvGeometry g) where T : unmanaged, INumber<T>
+    private static void MaxPlane<T>(ReadOnlySpan<T> x, int planeStart, Span<T> y, Span<int> idx, ConvGeometry g, bool vectors) where T : unmanaged, INumber<T>
     {
+        if (g.KH == 2 && g.KW == 2 && g.SH == 2 && g.SW == 2 && g.PH == 0 && g.PW == 0 && 2 * g.OH <= g.H && 2 * g.OW <= g.W)
+        {
+            MaxPlane2x2(x, planeStart, y, idx, g.OH, g.OW, g.W, vectors && typeof(T) == typeof(float));
+            return;
+        }
         int oh = g.OH, ow = g.OW, width = g.W, o = 0;
         for (int i = 0; i < oh; i++)
         {
@@ -108,6 +118,75 @@ internal static class Pool
             }
         }
     }
+
+    /// <summary>
+    /// The common 2×2 window with stride 2 and no padding, unrolled: the same four comparisons in the same order
+    /// (row by row) as the general loop, so the same maximum and index, without the window loops' overhead.
+    /// </summary>
+    private static void MaxPlane2x2<T>(ReadOnlySpan<T> x, int planeStart, Span<T> y, Span<int> idx, int oh, int ow, int width, bool vectors)
+        where T : unmanaged, INumber<T>
+    {
+        for (int i = 0; i < oh; i++)
+        {
+            var top = x.Slice(2 * i * width, width);
+            var bottom = x.Slice((2 * i + 1) * width, width);
+            int rowStart = 2 * i * width, o = i * ow, j = 0;
+            if (vectors)
+                j = MaxRow2x2(MemoryMarshal.Cast<T, float>(top), MemoryMarshal.Cast<T, float>(bottom), width, planeStart + rowStart,
+                    MemoryMarshal.Cast<T, float>(y.Slice(o, ow)), idx.Slice(o, ow));
+            for (o += j; j < ow; j++, o++)
+            {
+                int w = 2 * j;
+                T max = top[w];
+                int best = rowStart + w;
+                if (Takes(top[w + 1], max)) { max = top[w + 1]; best = rowStart + w + 1; }
+                if (Takes(bottom[w], max)) { max = bottom[w]; best = rowStart + width + w; }
+                if (Takes(bottom[w + 1], max)) { max = bottom[w + 1]; best = rowStart + width + w + 1; }
+                y[o] = max;
+                idx[o] = planeStart + best;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Windows 0, 1, 2, ... of one output row, four at a time in 256-bit vectors, with the scalar scan's comparisons
+    /// in the same order (its branches mispredict on real data): in the even lanes of the row pair, the top-left
+    /// element is taken first, then the top-right, bottom-left and bottom-right each replace it when larger or the
+    /// first NaN. Returns the first window left for the scalar loop.
+    /// </summary>
+    private static int MaxRow2x2(ReadOnlySpan<float> top, ReadOnlySpan<float> bottom, int width, int rowIndex, Span<float> y, Span<int> idx)
+    {
+        var swap = Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6);
+        var evens = Vector256.Create(0, 2, 4, 6, 0, 2, 4, 6);
+        var lanes = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+        var (right, below, belowRight) = (Vector256.Create(1), Vector256.Create(width), Vector256.Create(width + 1));
+        int j = 0;
+        for (; j + 4 <= y.Length; j += 4)
+        {
+            var up = Vector256.Create(top.Slice(2 * j, 8));
+            var down = Vector256.Create(bottom.Slice(2 * j, 8));
+            var max = up;
+            var code = Vector256<int>.Zero;
+            var v = Vector256.Shuffle(up, swap);
+            var t = Takes(v, max);
+            (max, code) = (Vector256.ConditionalSelect(t, v, max), Vector256.ConditionalSelect(t.AsInt32(), right, code));
+            t = Takes(down, max);
+            (max, code) = (Vector256.ConditionalSelect(t, down, max), Vector256.ConditionalSelect(t.AsInt32(), below, code));
+            v = Vector256.Shuffle(down, swap);
+            t = Takes(v, max);
+            (max, code) = (Vector256.ConditionalSelect(t, v, max), Vector256.ConditionalSelect(t.AsInt32(), belowRight, code));
+            Vector256.Shuffle(max, evens).GetLower().CopyTo(y.Slice(j, 4));
+            Vector256.Shuffle(Vector256.Create(rowIndex + 2 * j) + lanes + code, evens).GetLower().CopyTo(idx.Slice(j, 4));
+        }
+        return j;
+    }
+
+    /// <summary>The vector form of <see cref="Takes{T}"/>: all ones where v is larger than max, or v is NaN and max is not.</summary>
+    private static Vector256<float> Takes(Vector256<float> v, Vector256<float> max) =>
+        Vector256.GreaterThan(v, max) | (~Vector256.Equals(v, v) & Vector256.Equals(max, max));
+
+    /// <summary>Whether <paramref name="v"/> replaces the running maximum: larger, or the first NaN.</summary>
+    private static bool Takes<T>(T v, T max) where T : INumber<T> => v > max || (T.IsNaN(v) && !T.IsNaN(max));
 
     private static void Scatter<T>(T[] gy, int gyOffset, int[] idx, T[] gx, ConvGeometry g) where T : unmanaged, INumber<T>
     {

@@ -17,11 +17,31 @@ internal static class Select
 
     private static void Run<T>(Tensor cond, Tensor x, Tensor y, Tensor dst) where T : unmanaged
     {
+        if (cond.IsContiguous && x.IsContiguous && y.IsContiguous && dst.IsContiguous && ShapeUtil.SameShape(cond.ShapeSpan, dst.ShapeSpan)
+            && ShapeUtil.SameShape(x.ShapeSpan, dst.ShapeSpan) && ShapeUtil.SameShape(y.ShapeSpan, dst.ShapeSpan))
+        {
+            int pieces = Chunks.Count(dst.Size);
+            if (pieces == 1) Range<T>(cond, x, y, dst, 0, dst.Size);
+            else RunParallel<T>(cond, x, y, dst, pieces);
+            return;
+        }
         var sc = ShapeUtil.BroadcastStrides(cond.ShapeSpan, cond.StrideSpan, dst.ShapeSpan, "Where");
         var sx = ShapeUtil.BroadcastStrides(x.ShapeSpan, x.StrideSpan, dst.ShapeSpan, "Where");
         var sy = ShapeUtil.BroadcastStrides(y.ShapeSpan, y.StrideSpan, dst.ShapeSpan, "Where");
         var visitor = new Visitor<T>(dst.Buffer<T>(), cond.Buffer<bool>(), x.Buffer<T>(), y.Buffer<T>());
-        StridedLoop.Run(dst.ShapeSpan, [dst.Strides, sc, sx, sy], [dst.Offset, cond.Offset, x.Offset, y.Offset], ref visitor);
+        StridedLoop.RunParallel(dst.ShapeSpan, [dst.Strides, sc, sx, sy], [dst.Offset, cond.Offset, x.Offset, y.Offset], visitor);
+    }
+
+    private static void RunParallel<T>(Tensor cond, Tensor x, Tensor y, Tensor dst, int pieces) where T : unmanaged =>
+        Chunks.For(dst.Size, pieces, (start, length) => Range<T>(cond, x, y, dst, start, length));
+
+    private static void Range<T>(Tensor cond, Tensor x, Tensor y, Tensor dst, int start, int length) where T : unmanaged
+    {
+        var c = cond.Span<bool>().Slice(start, length);
+        var xs = x.Span<T>().Slice(start, length);
+        var ys = y.Span<T>().Slice(start, length);
+        var d = dst.Span<T>().Slice(start, length);
+        for (int i = 0; i < d.Length; i++) d[i] = c[i] ? xs[i] : ys[i];
     }
 
     private readonly struct Visitor<T>(T[] d, bool[] c, T[] x, T[] y) : IRowVisitor where T : unmanaged

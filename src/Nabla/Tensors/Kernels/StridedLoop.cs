@@ -24,13 +24,52 @@ internal static class StridedLoop
         var inner = new int[ops];
         for (int k = 0; k < ops; k++) inner[k] = dimStrides[k][nd - 1];
         int rowLength = dims[nd - 1];
-        var current = (int[])offsets.Clone();
+        var current = ShapeUtil.CopyOf(offsets);
         var counter = new int[nd];
         while (true)
         {
             visitor.Row(current, inner, rowLength);
             if (!Advance(dims, dimStrides, counter, current, nd - 2)) return;
         }
+    }
+
+    /// <summary>
+    /// As <see cref="Run"/>, but with enough elements the outermost (coalesced) dimension is split across threads,
+    /// each walking its own rows. Only for visitors whose rows write disjoint elements (elementwise results, not
+    /// reductions into a shared slot); the visitor is copied to each thread.
+    /// </summary>
+    public static void RunParallel<TVisitor>(ReadOnlySpan<int> shape, int[][] strides, int[] offsets, TVisitor visitor)
+        where TVisitor : struct, IRowVisitor
+    {
+        int size = ShapeUtil.Size(shape);
+        int pieces = Chunks.Count(size);
+        if (pieces == 1 || size == 0)
+        {
+            Run(shape, strides, offsets, ref visitor);
+            return;
+        }
+        var (dims, dimStrides) = Coalesce(shape, strides);
+        if (dims.Length < 2)
+        {
+            Run(shape, strides, offsets, ref visitor);
+            return;
+        }
+        RunPieces(dims, dimStrides, offsets, size, visitor);
+    }
+
+    // Apart so that the closure is only allocated when threads are used.
+    private static void RunPieces<TVisitor>(int[] dims, int[][] dimStrides, int[] offsets, int size, TVisitor visitor)
+        where TVisitor : struct, IRowVisitor
+    {
+        Chunks.ForRows(dims[0], size / dims[0], (first, count) =>
+        {
+            // This piece is the block of outer indexes [first, first + count): the same walk, shorter and shifted.
+            var v = visitor;
+            int[] block = [count, .. dims[1..]];
+            var start = new int[offsets.Length];
+            for (int k = 0; k < offsets.Length; k++) start[k] = offsets[k] + first * dimStrides[k][0];
+            Run(block, dimStrides, start, ref v);
+        });
     }
 
     /// <summary>Moves the odometer over the outer dimensions; false once every row was visited.</summary>

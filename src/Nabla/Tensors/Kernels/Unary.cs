@@ -9,14 +9,26 @@ internal static class Unary
     /// <summary>True for the functions that only make sense on floats (integer inputs are converted first).</summary>
     public static bool IsFloatOnly(UnaryOp op) => op is not (UnaryOp.Neg or UnaryOp.Abs or UnaryOp.Sign);
 
+    /// <summary>dst = op(src) for contiguous tensors of one size, split across threads when long.</summary>
     public static void Run(UnaryOp op, Tensor src, Tensor dst)
+    {
+        int pieces = Chunks.Count(dst.Size);
+        if (pieces == 1) Range(op, src, dst, 0, dst.Size);
+        else RunParallel(op, src, dst, pieces);
+    }
+
+    // Apart from Run so that the lambda's closure is only allocated when threads are used.
+    private static void RunParallel(UnaryOp op, Tensor src, Tensor dst, int pieces) =>
+        Chunks.For(dst.Size, pieces, (start, length) => Range(op, src, dst, start, length));
+
+    private static void Range(UnaryOp op, Tensor src, Tensor dst, int start, int length)
     {
         switch (dst.DType)
         {
-            case DType.Float32: Floats(op, src.Span<float>(), dst.Span<float>()); break;
-            case DType.Float64: Floats(op, src.Span<double>(), dst.Span<double>()); break;
-            case DType.Int32: Integers(op, src.Span<int>(), dst.Span<int>()); break;
-            case DType.Int64: Integers(op, src.Span<long>(), dst.Span<long>()); break;
+            case DType.Float32: Floats(op, src.Span<float>().Slice(start, length), dst.Span<float>().Slice(start, length)); break;
+            case DType.Float64: Floats(op, src.Span<double>().Slice(start, length), dst.Span<double>().Slice(start, length)); break;
+            case DType.Int32: Integers(op, src.Span<int>().Slice(start, length), dst.Span<int>().Slice(start, length)); break;
+            case DType.Int64: Integers(op, src.Span<long>().Slice(start, length), dst.Span<long>().Slice(start, length)); break;
             default: throw new ArgumentException($"{op}: dtype {dst.DType.Name()} is not supported");
         }
     }

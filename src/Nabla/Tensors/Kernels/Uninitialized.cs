@@ -6,7 +6,7 @@ internal static class Uninitialized
     public static Tensor Tensor(DType dtype, int[] shape, string op)
     {
         int size = ShapeUtil.Size(shape, op);
-        Array storage = dtype == DType.Float32 ? GC.AllocateUninitializedArray<float>(size) : GC.AllocateUninitializedArray<double>(size);
+        Array storage = dtype == DType.Float32 ? StoragePool.Rent<float>(size) : StoragePool.Rent<double>(size);
         return new Tensor(storage, shape);
     }
 }

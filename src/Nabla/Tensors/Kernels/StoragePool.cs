@@ -1,0 +1,66 @@
+namespace Nabla.Tensors.Kernels;
+
+/// <summary>
+/// Large storage arrays kept for reuse. A fresh large array costs the runtime more than its use: it is
+/// allocated on the large object heap, whose new pages the kernel must map and zero on first touch, and the
+/// allocations drive full collections. Arrays come back only through <see cref="Return"/>, called where a
+/// temporary is provably dead (inside a kernel, after its last use); nothing is reclaimed implicitly.
+/// </summary>
+/// <remarks>
+/// Arrays are kept by exact length (a training loop repeats the same shapes), at most <see cref="PerLength"/>
+/// of each, and only weakly: the next full collection frees whatever is still waiting here, so the pool never
+/// holds memory past the point where the collector wants it back, and a process that stops using it keeps nothing.
+/// </remarks>
+internal static class StoragePool
+{
+    /// <summary>Smaller arrays live in the small object heap, whose young generation already reuses memory cheaply.</summary>
+    public const int MinBytes = 85_000;
+
+    private const int PerLength = 8;
+
+    private static readonly Dictionary<(Type, int), Stack<WeakReference<Array>>> buckets = [];
+
+    // A Lock rather than the dictionary's monitor: the profile showed Monitor.Enter's slow path on every call.
+    private static readonly Lock gate = new();
+
+    /// <summary>Spent weak references, kept so that returning an array does not allocate a new GC handle.</summary>
+    private static readonly Stack<WeakReference<Array>> spare = new();
+
+    /// <summary>An array of <paramref name="length"/> elements with undefined contents: a kept one or a new uninitialized one.</summary>
+    public static T[] Rent<T>(int length) where T : unmanaged
+    {
+        if ((long)length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() < MinBytes) return GC.AllocateUninitializedArray<T>(length);
+        lock (gate)
+        {
+            if (buckets.TryGetValue((typeof(T), length), out var bucket))
+                while (bucket.TryPop(out var handle))
+                {
+                    bool alive = handle.TryGetTarget(out var array);
+                    handle.SetTarget(null!);
+                    spare.Push(handle);
+                    if (alive) return (T[])array!;
+                }
+        }
+        return GC.AllocateUninitializedArray<T>(length);
+    }
+
+    /// <summary>
+    /// Gives back the storage of <paramref name="tensor"/>. The caller guarantees that nothing else uses it: the tensor
+    /// was made inside the caller, owns its whole storage, and has been neither returned nor stored, nor viewed by
+    /// anything that outlives the call.
+    /// </summary>
+    public static void Return(Tensor tensor)
+    {
+        var array = tensor.Storage;
+        if (tensor.Offset != 0 || array.Length != tensor.Size || Buffer.ByteLength(array) < MinBytes) return;
+        lock (gate)
+        {
+            var key = (array.GetType().GetElementType()!, array.Length);
+            if (!buckets.TryGetValue(key, out var bucket)) buckets[key] = bucket = new Stack<WeakReference<Array>>();
+            if (bucket.Count >= PerLength) return;
+            if (spare.TryPop(out var handle)) handle.SetTarget(array);
+            else handle = new WeakReference<Array>(array);
+            bucket.Push(handle);
+        }
+    }
+}
