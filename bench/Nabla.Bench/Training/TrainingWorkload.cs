@@ -27,7 +27,7 @@ internal abstract class TrainingWorkload(TorchMemory torchMemory) : IWorkload
     /// The first epoch's mean training loss must agree: both start from the same weights and see the same batches,
     /// so only float32 rounding (different summation orders in GEMM and convolution) separates them.
     /// </summary>
-    public double CheckTolerance => 2e-3;
+    public double CheckTolerance => 1e-3;
 
     public abstract string Describe(RunSettings s);
     public abstract int Repetitions(RunSettings s);
