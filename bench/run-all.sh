@@ -19,9 +19,10 @@ run bench-default
 run bench-threads1 --threads 1
 run profile-default --profile
 run profile-threads1 --profile --threads 1
+# One thread: TorchSharp's two OpenMP threads collapse whenever another process takes a core.
 for side in nabla torch torch-gc torch-finalizers; do
-  run "memory-w1-$side" --memory "$side"
+  run "memory-w1-$side" --memory "$side" --threads 1
 done
 # glibc's malloc keeps libtorch's freed buffers: with a fixed mmap threshold they go back to the system.
-MALLOC_MMAP_THRESHOLD_=131072 run memory-w1-torch-mmap-threshold --memory torch
+MALLOC_MMAP_THRESHOLD_=131072 run memory-w1-torch-mmap-threshold --memory torch --threads 1
 echo "results in $out"
