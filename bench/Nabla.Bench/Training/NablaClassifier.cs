@@ -55,7 +55,7 @@ internal sealed class NablaClassifier : ITrainer
             phases?.Mark("backward (loss and layers)");
             model.ClearGrads();
             loss.Backward();
-            phases?.Mark("optimizer (Adam, weight decay)");
+            phases?.Mark("optimizer update");
             optimizer.Update();
             phases?.Mark("loss readout");
             lossSum += loss.Data.Item() * size;

@@ -61,7 +61,7 @@ internal sealed class TorchClassifier : ITrainer
                 phases?.Mark("backward (loss and layers)");
                 optimizer.zero_grad();
                 loss.backward();
-                phases?.Mark("optimizer (Adam, weight decay)");
+                phases?.Mark("optimizer update");
                 optimizer.step();
                 phases?.Mark("loss readout");
                 lossSum += loss.item<float>() * size;
