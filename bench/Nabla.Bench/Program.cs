@@ -43,7 +43,10 @@ internal static class Program
         if (options.Profile || options.Memory is not null)
         {
             var training = TrainingSelection(options);
-            if (training is null) return UsageError("--profile and --memory work on the training workloads W1, W2, W7");
+            if (training is null)
+                return UsageError(options.Profile
+                    ? "--profile works on the training workloads W1, W1-gc, W2, W7"
+                    : "--memory trains one of the training workloads W1, W1-gc, W2, W7 (--only with one of them)");
             return options.Profile ? Profile(training, settings, options, args) : Memory(training[0], options.Memory!, settings, options, args);
         }
         return Run(workloads, settings, options, args);

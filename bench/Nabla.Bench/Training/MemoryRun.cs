@@ -37,7 +37,7 @@ internal static class MemoryRun
             process.Refresh();
             var gcs = Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collections[g]).ToArray();
             table.Add(epoch.ToString(CultureInfo.InvariantCulture), N(stats.Seconds), stats.MeanLoss.ToString("0.0000", CultureInfo.InvariantCulture),
-                N(Mb(process.WorkingSet64)), N(Mb(process.PeakWorkingSet64)), N(Mb(GC.GetGCMemoryInfo().HeapSizeBytes)),
+                N(Mb(process.WorkingSet64)), N(Mb(process.PeakWorkingSet64)), HeapAfterLastCollection(),
                 N(Mb(GC.GetTotalAllocatedBytes() - allocated)), string.Join("/", gcs), N((GC.GetTotalPauseDuration() - pause).TotalMilliseconds));
             progress($"  epoch {epoch}: {stats.Seconds:0.00} s, loss {stats.MeanLoss:0.0000}, working set {Mb(process.WorkingSet64):0} MB");
         }
@@ -52,6 +52,10 @@ internal static class MemoryRun
             $"Test {(workload.TestIsAccuracy ? $"accuracy {test * 100:0.0}%" : $"MSE {test:0.00000}")} after {workload.TestEpoch} epochs. After a full collection at the end: working set {Mb(process.WorkingSet64):0} MB, managed heap {Mb(GC.GetTotalMemory(false)):0} MB; peak working set {Mb(process.PeakWorkingSet64):0} MB."));
         return sb.ToString();
     }
+
+    /// <summary>The managed heap as the last collection left it, in MB; "-" before the first collection.</summary>
+    private static string HeapAfterLastCollection() =>
+        GC.CollectionCount(0) == 0 ? "-" : MarkdownTable.Number(GC.GetGCMemoryInfo().HeapSizeBytes / (1024.0 * 1024.0));
 
     private static TorchMemory Mode(string side) => side switch
     {
