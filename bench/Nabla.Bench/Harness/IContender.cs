@@ -18,4 +18,10 @@ internal interface IContender : IDisposable
 
     /// <summary>An optional extra figure of the last run for the report (a node count, an accuracy).</summary>
     string? Extra() => null;
+
+    /// <summary>
+    /// Work after each run (warm-up or timed) that is neither timed nor counted as the run's allocation, such as
+    /// a test accuracy once a training workload reaches the epoch its figure is defined at.
+    /// </summary>
+    void AfterRun() { }
 }

@@ -2,7 +2,8 @@ namespace Nabla.Bench.Harness;
 
 /// <summary>The parsed command line.</summary>
 internal sealed record Options(
-    IReadOnlyList<string> Only, bool Quick, int? Threads, int? Repetitions, string? Markdown, bool List, bool Help)
+    IReadOnlyList<string> Only, bool Quick, int? Threads, int? Repetitions, string? Markdown, bool List, bool Help,
+    bool Profile = false, string? Memory = null)
 {
     public const string Usage =
         """
@@ -16,6 +17,12 @@ internal sealed record Options(
           --threads N        threads for both systems (default: each system's own default)
           --reps N           timed repetitions per system for every workload
           --markdown FILE    also write the results as a markdown fragment to FILE
+          --profile          instead of the benchmark: where an epoch's time goes (phases, each layer
+                             alone, the optimizer) for the training workloads chosen by --only
+                             (default W1, W2, W7), Nabla and TorchSharp side by side
+          --memory SIDE      instead of the benchmark: train one system alone (SIDE = nabla, torch,
+                             torch-gc or torch-finalizers) for the workload's test epochs (W1: 5,
+                             W2: 2, W7: 5; --only picks one, default W1), reporting memory per epoch
           --list             list the workloads and exit
           -h, --help         print this help
         """;
@@ -25,7 +32,8 @@ internal sealed record Options(
         var only = new List<string>();
         bool quick = false, list = false, help = false;
         int? threads = null, reps = null;
-        string? markdown = null;
+        string? markdown = null, memory = null;
+        bool profile = false;
         for (int i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]}: needs a value");
@@ -37,12 +45,22 @@ internal sealed record Options(
                 case "--reps": reps = PositiveInt("--reps", Value()); break;
                 case "--markdown": markdown = Value(); break;
                 case "--list": list = true; break;
+                case "--profile": profile = true; break;
+                case "--memory": memory = MemorySide(Value()); break;
                 case "-h" or "--help": help = true; break;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'");
             }
         }
-        return new Options(only, quick, threads, reps, markdown, list, help);
+        if (profile && memory is not null) throw new ArgumentException("--profile and --memory: choose one");
+        return new Options(only, quick, threads, reps, markdown, list, help, profile, memory);
     }
+
+    /// <summary>The systems <c>--memory</c> can train alone.</summary>
+    public static readonly string[] MemorySides = ["nabla", "torch", "torch-gc", "torch-finalizers"];
+
+    private static string MemorySide(string text) =>
+        MemorySides.Contains(text.ToLowerInvariant()) ? text.ToLowerInvariant()
+            : throw new ArgumentException($"--memory: unknown side '{text}' (known: {string.Join(", ", MemorySides)})");
 
     private static int PositiveInt(string option, string text) =>
         int.TryParse(text, out int n) && n > 0 ? n : throw new ArgumentException($"{option}: needs a positive integer, got '{text}'");

@@ -1,16 +1,25 @@
+using Nabla.Bench.Training;
 using Nabla.Bench.Workloads;
 
 namespace Nabla.Bench.Harness;
 
-/// <summary>Every workload the harness knows, in report order. W1, W2 and W7 join when Nabla.NN exists.</summary>
+/// <summary>Every workload the harness knows, in report order.</summary>
 internal static class Registry
 {
     public static IReadOnlyList<IWorkload> All { get; } =
     [
+        new MlpMnist(),
+        new MlpMnist(TorchMemory.Collect),
+        new CnnMnist(),
         new ScalarGraph(),
         new HigherOrder(),
         new Gemm(),
         new Elementwise(),
+        new LstmSinCurve(),
+        new HessianVector(),
+        new JacobianModes("AD2a", n: 10, m: 1000),
+        new JacobianModes("AD2b", n: 1000, m: 10),
+        new JacobianModes("AD2c", n: 100, m: 100),
     ];
 
     /// <summary>The workloads named by <c>--only</c> (ids like "W3" or names like "gemm", any case).</summary>

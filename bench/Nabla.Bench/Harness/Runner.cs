@@ -11,7 +11,9 @@ internal static class Runner
         for (int i = 0; i < warmups; i++)
         {
             nabla.Run();
+            nabla.AfterRun();
             torch.Run();
+            torch.AfterRun();
         }
         var a = new List<double>(reps);
         var b = new List<double>(reps);
@@ -22,7 +24,9 @@ internal static class Runner
             memory.Resume();
             a.Add(nabla.Run());
             memory.Pause();
+            nabla.AfterRun();
             b.Add(torch.Run());
+            torch.AfterRun();
             progress($"  {workload.Id} rep {i + 1}/{reps}: Nabla {a[^1]:G4}, TorchSharp {b[^1]:G4} {workload.Figure}");
         }
         var result = new Result(workload, workload.Describe(settings),
