@@ -8,7 +8,7 @@ public static partial class Derivatives
     /// The Jacobian of f at <paramref name="x"/>, of shape f(x).shape + x.shape: element [i..., j...] is
     /// ∂f(x)[i...]/∂x[j...] (for vectors, J[i, j] = ∂fᵢ/∂xⱼ, shape (m, n)). <see cref="JacobianMode.Forward"/> builds it
     /// column by column (n forward passes), <see cref="JacobianMode.Reverse"/> row by row (m backward passes),
-    /// <see cref="JacobianMode.Auto"/> picks forward when x has no more elements than f(x).
+    /// <see cref="JacobianMode.Auto"/> picks forward when x has fewer elements than f(x).
     /// </summary>
     public static Tensor Jacobian(Func<Variable, Variable> f, Tensor x, JacobianMode mode = JacobianMode.Auto)
     {
@@ -27,7 +27,7 @@ public static partial class Derivatives
     {
         if (x.Size == 0) return ReverseJacobian(f, xv);
         var first = Jvp(f, x, Unit(x, 0));
-        return x.Size <= first.Value.Size ? ForwardJacobian(f, x, first) : ReverseJacobian(f, xv);
+        return x.Size < first.Value.Size ? ForwardJacobian(f, x, first) : ReverseJacobian(f, xv);
     }
 
     private static Tensor ForwardJacobian(Func<Variable, Variable> f, Tensor x, (Tensor Value, Tensor Tangent)? first)

@@ -3,7 +3,10 @@ namespace Nabla.Autodiff;
 /// <summary>How <see cref="Derivatives.Jacobian"/> builds the Jacobian of f: R^n → R^m.</summary>
 public enum JacobianMode
 {
-    /// <summary>Forward when n ≤ m, reverse otherwise: the fewer passes.</summary>
+    /// <summary>
+    /// Forward when n &lt; m, reverse otherwise: the fewer passes. At n = m reverse wins, because a forward pass
+    /// with tangents costs about two backward passes (measured in docs/BENCHMARKS.md, AD2).
+    /// </summary>
     Auto,
 
     /// <summary>Column by column: n forward passes, each carrying one unit tangent; no graph is kept.</summary>
