@@ -103,6 +103,12 @@ public abstract class Function
         return outputs[i].TryGetTarget(out var y) ? y : throw new InvalidOperationException($"{Name}: output {i} is no longer alive");
     }
 
+    /// <summary>
+    /// False when input <paramref name="i"/> is a leaf that asked for no gradient (<see cref="Variable.RequiresGrad"/>):
+    /// a backward rule may then return null for it and skip the work.
+    /// </summary>
+    protected bool InputNeedsGrad(int i) => Inputs[i].Creator is not null || Inputs[i].RequiresGrad;
+
     /// <summary>The forward computation on plain tensors.</summary>
     protected internal abstract Tensor[] Forward(Tensor[] xs);
 

@@ -44,6 +44,14 @@ public partial class Variable
     }
     private Tensor? tangent;
 
+    /// <summary>
+    /// Whether backprop should compute this variable's gradient when it is a leaf (true by default, as in
+    /// DeZero). A variable made by a function always gets one. Layers set it to false on the input they wrap
+    /// around a plain tensor (<c>layer.Forward(tensor)</c>), whose gradient nobody can read, so that e.g. the
+    /// first convolution skips the gradient of the images, as PyTorch does for data without <c>requires_grad</c>.
+    /// </summary>
+    public bool RequiresGrad { get; set; } = true;
+
     /// <summary>An optional name, shown in graphs.</summary>
     public string? Name { get; set; }
 

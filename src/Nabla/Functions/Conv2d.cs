@@ -26,7 +26,7 @@ public sealed class Conv2d(Pair stride, Pair pad) : Function
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var (x, w, gy) = (Inputs[0], Inputs[1], gys[0]);
-        var gx = new Deconv2d(Stride, Pad, (x.Shape[2], x.Shape[3])).Call(gy, w);
+        var gx = InputNeedsGrad(0) ? new Deconv2d(Stride, Pad, (x.Shape[2], x.Shape[3])).Call(gy, w) : null;
         var gw = new Conv2DGradW((w.Shape[2], w.Shape[3]), Stride, Pad).Call(x, gy);
         return Inputs.Length > 2 ? [gx, gw, F.Sum(gy, [0, 2, 3])] : [gx, gw];
     }

@@ -27,7 +27,7 @@ public sealed class Linear : Function
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var (x, w, gy) = (Inputs[0], Inputs[1], gys[0]);
-        var gx = F.MatMul(gy, w.T);
+        var gx = InputNeedsGrad(0) ? F.MatMul(gy, w.T) : null;
         var gw = F.MatMul(x.T, gy);
         return Inputs.Length > 2 ? [gx, gw, F.SumTo(gy, Inputs[2].Shape)] : [gx, gw];
     }

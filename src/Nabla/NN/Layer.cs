@@ -15,8 +15,8 @@ public abstract class Layer
     /// <summary>The computation of this layer.</summary>
     public abstract Variable Forward(Variable x);
 
-    /// <summary>The computation on a plain tensor.</summary>
-    public Variable Forward(Tensor x) => Forward(new Variable(x));
+    /// <summary>The computation on a plain tensor (whose gradient is not computed: nothing could read it).</summary>
+    public Variable Forward(Tensor x) => Forward(new Variable(x) { RequiresGrad = false });
 
     /// <summary>
     /// The direct children with their names (by default the discovered members; items of lists as "name.i",
