@@ -44,11 +44,13 @@ internal static unsafe class Gemm
     /// C (m×n, row stride ldc) = A·B, or C += A·B when <paramref name="accumulate"/>.
     /// A is m×k: element (i,p) at <c>a[i*lda + p]</c>, or at <c>a[p*lda + i]</c> when <paramref name="transA"/>.
     /// B is k×n: element (p,j) at <c>b[p*ldb + j]</c>, or at <c>b[j*ldb + p]</c> when <paramref name="transB"/>.
+    /// With <paramref name="parallel"/> false the product stays on the calling thread (callers that already split
+    /// their work over threads, such as the per-image convolution loops).
     /// </summary>
     internal static void Multiply<T>(int m, int n, int k,
         ReadOnlySpan<T> a, int lda, bool transA,
         ReadOnlySpan<T> b, int ldb, bool transB,
-        Span<T> c, int ldc, bool accumulate) where T : unmanaged, INumber<T>
+        Span<T> c, int ldc, bool accumulate, bool parallel = true) where T : unmanaged, INumber<T>
     {
         Check(m, n, k, a.Length, lda, transA, b.Length, ldb, transB, c.Length, ldc);
         if (m == 0 || n == 0) return;
@@ -76,10 +78,10 @@ internal static unsafe class Gemm
             }
             switch (level)
             {
-                case SimdLevel.Vector512: Run<T, Kernel512<T>>(args); break;
-                case SimdLevel.Vector256: Run<T, Kernel256<T>>(args); break;
-                case SimdLevel.Portable: Run<T, KernelVector<T>>(args); break;
-                default: Run<T, KernelScalar<T>>(args); break;
+                case SimdLevel.Vector512: Run<T, Kernel512<T>>(args, parallel); break;
+                case SimdLevel.Vector256: Run<T, Kernel256<T>>(args, parallel); break;
+                case SimdLevel.Portable: Run<T, KernelVector<T>>(args, parallel); break;
+                default: Run<T, KernelScalar<T>>(args, parallel); break;
             }
         }
     }
@@ -242,11 +244,11 @@ internal static unsafe class Gemm
     /// Each worker packs its own A and B, so workers share nothing but the read-only inputs; the repacked
     /// operand costs O(k·(other dim)) per worker against O(k·m·n / workers) arithmetic.
     /// </summary>
-    private static void Run<T, TK>(Args<T> x) where T : unmanaged, INumber<T> where TK : struct, IKernel<T>
+    private static void Run<T, TK>(Args<T> x, bool parallel) where T : unmanaged, INumber<T> where TK : struct, IKernel<T>
     {
         bool byRows = x.M >= x.N;
         int dim = byRows ? x.M : x.N, unit = byRows ? TK.MR : TK.NR;
-        int workers = Workers(x.M, x.N, x.K, dim, unit);
+        int workers = parallel ? Workers(x.M, x.N, x.K, dim, unit) : 1;
         if (workers <= 1)
         {
             Blocked<T, TK>(x);

@@ -57,7 +57,7 @@ internal static unsafe class Im2Col
 
     // Windows are short (often 14 or 28 columns), so the per-row work is plain pointer loops rather than span slicing.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void UnfoldImage<T>(T* x, T* col, int rowStride, ConvGeometry g) where T : unmanaged, INumber<T>
+    internal static void UnfoldImage<T>(T* x, T* col, int rowStride, ConvGeometry g) where T : unmanaged, INumber<T>
     {
         int oh = g.OH, ow = g.OW, h = g.H, w = g.W, sh = g.SH, sw = g.SW;
         for (int c = 0; c < g.C; c++)
@@ -96,7 +96,7 @@ internal static unsafe class Im2Col
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void FoldImage<T>(T* col, int rowStride, T* x, ConvGeometry g) where T : unmanaged, INumber<T>
+    internal static void FoldImage<T>(T* col, int rowStride, T* x, ConvGeometry g) where T : unmanaged, INumber<T>
     {
         int oh = g.OH, ow = g.OW, h = g.H, w = g.W, sh = g.SH, sw = g.SW;
         new Span<T>(x, g.C * h * w).Clear();
