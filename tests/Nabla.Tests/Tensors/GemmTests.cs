@@ -33,6 +33,20 @@ public class GemmTests
     [MemberData(nameof(Shapes))]
     public void MatchesReference_Int(int m, int n, int k) => AllVariants<int>(m, n, k);
 
+    /// <summary>The performance issue's odd sizes (1, 3, 17, 255, 1023) on every axis, each product kept small enough for the naive loop.</summary>
+    public static TheoryData<int, int, int> OddSizes => new()
+    {
+        { 1023, 17, 3 }, { 3, 1023, 17 }, { 17, 3, 1023 }, { 255, 255, 17 }, { 1, 1023, 255 }, { 255, 1, 1023 }, { 1023, 255, 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(OddSizes))]
+    public void OddSizes_Float(int m, int n, int k) => AllVariants<float>(m, n, k);
+
+    [Theory]
+    [MemberData(nameof(OddSizes))]
+    public void OddSizes_Double(int m, int n, int k) => AllVariants<double>(m, n, k, transposes: [(false, false), (true, true)]);
+
     [Fact]
     public void MatchesReference_Long() => AllVariants<long>(9, 11, 7);
 
