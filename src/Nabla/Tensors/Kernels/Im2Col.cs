@@ -60,6 +60,11 @@ internal static unsafe class Im2Col
     internal static void UnfoldImage<T>(T* x, T* col, int rowStride, ConvGeometry g) where T : unmanaged, INumber<T>
     {
         int oh = g.OH, ow = g.OW, h = g.H, w = g.W, sh = g.SH, sw = g.SW;
+        if (sh == 1 && sw == 1 && ow == w)
+        {
+            UnfoldSameWidth(x, col, rowStride, g);
+            return;
+        }
         for (int c = 0; c < g.C; c++)
         for (int kh = 0; kh < g.KH; kh++)
         for (int kw = 0; kw < g.KW; kw++)
@@ -79,6 +84,44 @@ internal static unsafe class Im2Col
                 if (sw == 1) for (int j = lo; j < hi; j++) dst[j] = src[j];
                 else for (int j = lo; j < hi; j++) dst[j] = src[j * sw];
                 for (int j = hi; j < ow; j++) dst[j] = T.Zero;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stride 1 with output rows as wide as input rows (the usual "same" padding): the valid rows of one kernel
+    /// offset are a single shifted run of the image plane, so each patch row is one block copy (short rows copied
+    /// element by element cost about as much as the GEMM), after which the few elements that wrapped around from
+    /// a neighbouring image row are set back to the padding's zero.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void UnfoldSameWidth<T>(T* x, T* col, int rowStride, ConvGeometry g) where T : unmanaged, INumber<T>
+    {
+        int oh = g.OH, ow = g.OW, h = g.H, w = g.W;
+        for (int c = 0; c < g.C; c++)
+        for (int kh = 0; kh < g.KH; kh++)
+        {
+            // Output rows [i0, i1) read image rows i − PH + kh inside [0, h).
+            int i0 = Math.Clamp(g.PH - kh, 0, oh), i1 = Math.Clamp(h + g.PH - kh, i0, oh);
+            for (int kw = 0; kw < g.KW; kw++)
+            {
+                var (lo, hi) = ValidColumns(kw, g);
+                T* dst = col + (long)((c * g.KH + kh) * g.KW + kw) * rowStride;
+                new Span<T>(dst, i0 * ow).Clear();
+                new Span<T>(dst + i1 * ow, (oh - i1) * ow).Clear();
+                if (i1 > i0 && hi > lo)
+                {
+                    // dst[i·ow + j] = x[c, i − PH + kh, j − PW + kw]: one run from the first valid element to the last.
+                    int first = i0 * ow + lo, count = (i1 - 1) * ow + hi - first;
+                    T* src = x + (long)(c * h + i0 - g.PH + kh) * w + lo - g.PW + kw;
+                    new ReadOnlySpan<T>(src, count).CopyTo(new Span<T>(dst + first, count));
+                }
+                for (int i = i0; i < i1; i++)
+                {
+                    T* row = dst + i * ow;
+                    for (int j = 0; j < lo; j++) row[j] = T.Zero;
+                    for (int j = hi; j < ow; j++) row[j] = T.Zero;
+                }
             }
         }
     }
