@@ -3,8 +3,8 @@ using Nabla.Tensors.Kernels;
 
 namespace Nabla.Functions;
 
-/// <summary>The tensor-level convolutions behind Conv2d, Deconv2d and Conv2DGradW (forward and weight gradient: see <see cref="ConvGemm"/>;
-/// the transposed one is im2col's col2im after a single GEMM over the whole batch).</summary>
+/// <summary>The tensor-level convolutions behind Conv2d, Deconv2d and Conv2DGradW: one GEMM per image on cache-sized
+/// columns (see <see cref="ConvGemm"/>).</summary>
 internal static class Convolution
 {
     public static Tensor Forward(Tensor x, Tensor w, Tensor? b, ConvGeometry g)
@@ -23,11 +23,13 @@ internal static class Convolution
     public static Tensor Transposed(Tensor x, Tensor w, Tensor? b, ConvGeometry g)
     {
         int c = w.Dim(0);
-        var xm = x.Transpose(1, 0, 2, 3).Reshape(c, g.N * g.Positions);
-        var col = Tensor.MatMul(w.Reshape(c, g.Patch).T, xm);
-        ReturnIfCopy(xm, x);
-        var y = Im2Col.Fold(col, g, batchMajor: false);
-        StoragePool.Return(col);
+        var (xc, wc) = (x.Contiguous(), w.Contiguous());
+        var y = Uninitialized.Tensor(xc.DType, [g.N, g.C, g.H, g.W], "Deconv2d");
+        if (xc.DType == DType.Float32)
+            ConvGemm.Transposed(xc.Buffer<float>(), xc.Offset, wc.Buffer<float>(), wc.Offset, y.Buffer<float>(), g, c);
+        else
+            ConvGemm.Transposed(xc.Buffer<double>(), xc.Offset, wc.Buffer<double>(), wc.Offset, y.Buffer<double>(), g, c);
+        ReturnIfCopy(xc, x);
         if (b is null) return y;
         var result = y + b.Reshape(1, g.C, 1, 1);
         StoragePool.Return(y);

@@ -32,6 +32,11 @@ public class ConvTests
     [InlineData(2, 2, 4, 4, 5, 4, 4, 1, 1, 0, 0, false)]
     [InlineData(2, 1, 3, 3, 2, 3, 3, 3, 3, 1, 2, true)]
     [InlineData(1, 2, 6, 5, 2, 1, 1, 2, 2, 0, 0, true)]
+    // Stride 1 with output rows as wide as input rows takes im2col's block-copy path: "same" padding, a kernel
+    // taller than the image with rows made only of padding, a kernel wider than the image, no padding across.
+    [InlineData(2, 3, 5, 6, 4, 3, 3, 1, 1, 1, 1, true)]
+    [InlineData(2, 2, 2, 1, 3, 5, 3, 1, 1, 3, 1, false)]
+    [InlineData(1, 2, 4, 5, 2, 2, 1, 1, 1, 0, 0, true)]
     public void Conv2dMatchesDirectLoops(int n, int c, int h, int w, int oc, int kh, int kw, int sh, int sw, int ph, int pw, bool bias)
     {
         var x = R(1, n, c, h, w);
@@ -89,6 +94,7 @@ public class ConvTests
     [InlineData(2, 3, 7, 6, 4, 3, 2, 2, 1, 1, 0)]
     [InlineData(3, 2, 5, 7, 3, 2, 3, 2, 2, 1, 1)]
     [InlineData(1, 1, 8, 8, 2, 3, 3, 3, 2, 0, 1)]
+    [InlineData(2, 3, 5, 6, 4, 3, 3, 1, 1, 1, 1)]
     public void ConvAndDeconvAreAdjoint(int n, int c, int h, int w, int oc, int kh, int kw, int sh, int sw, int ph, int pw)
     {
         var x = R(9, n, c, h, w);
@@ -103,6 +109,8 @@ public class ConvTests
     [Theory]
     [InlineData(2, 3, 5, 4, 3, 2, 2, 1, 1, 0)]
     [InlineData(1, 2, 6, 7, 2, 3, 1, 2, 0, 1)]
+    [InlineData(2, 3, 5, 4, 3, 3, 1, 1, 1, 1)]
+    [InlineData(1, 2, 2, 3, 4, 3, 1, 1, 2, 1)]
     public void Im2colLayoutIsDeZeros(int n, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw)
     {
         var x = R(12, n, c, h, w);
@@ -145,6 +153,7 @@ public class ConvTests
         Check(v => F.Conv2d(v[0], v[1], v[2], (2, 1), (1, 0)), R(1, 2, 2, 5, 4), R(2, 3, 2, 3, 2), R(3, 3));
         Check(v => F.Conv2d(v[0], v[1], null, 2, 1), R(4, 2, 2, 5, 5), R(5, 2, 2, 3, 3));
         Check(v => F.Conv2d(v[0], v[1]), R(6, 1, 3, 4, 4), R(7, 2, 3, 2, 2));
+        Check(v => F.Conv2d(v[0], v[1], v[2], 1, 1), R(8, 2, 2, 4, 5), R(9, 3, 2, 3, 3), R(10, 3));
     }
 
     [Fact]

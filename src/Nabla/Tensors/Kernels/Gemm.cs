@@ -396,6 +396,31 @@ internal static unsafe class Gemm
         }
     }
 
+    /// <summary>dst[p·mr + r] = src[r·lda + p] for rows r &lt; 4 and p &lt; kc: a transposed copy, 4×4 blocks in registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackFourRows(float* src, nint lda, int kc, float* dst, int mr)
+    {
+        int p = 0;
+        for (; p + 4 <= kc; p += 4)
+        {
+            var r0 = Sse.LoadVector128(src + p);
+            var r1 = Sse.LoadVector128(src + lda + p);
+            var r2 = Sse.LoadVector128(src + 2 * lda + p);
+            var r3 = Sse.LoadVector128(src + 3 * lda + p);
+            var t0 = Sse.UnpackLow(r0, r1);    // r0[0] r1[0] r0[1] r1[1]
+            var t1 = Sse.UnpackLow(r2, r3);    // r2[0] r3[0] r2[1] r3[1]
+            var t2 = Sse.UnpackHigh(r0, r1);   // r0[2] r1[2] r0[3] r1[3]
+            var t3 = Sse.UnpackHigh(r2, r3);   // r2[2] r3[2] r2[3] r3[3]
+            float* d = dst + (nint)p * mr;
+            Sse.Store(d, Sse.MoveLowToHigh(t0, t1));
+            Sse.Store(d + mr, Sse.MoveHighToLow(t1, t0));
+            Sse.Store(d + 2 * mr, Sse.MoveLowToHigh(t2, t3));
+            Sse.Store(d + 3 * mr, Sse.MoveHighToLow(t3, t2));
+        }
+        for (; p < kc; p++)
+            for (int r = 0; r < 4; r++) dst[(nint)p * mr + r] = src[r * lda + p];
+    }
+
     /// <summary>
     /// Packs A(ic..ic+mc, pc..pc+kc) into panels of mr rows: panel q holds A(ic+q·mr+ii, pc+p) at
     /// [q·kc·mr + p·mr + ii], zero-padded past the last row.
@@ -419,8 +444,14 @@ internal static unsafe class Gemm
             }
             else
             {
-                // Row i of A is contiguous: read it sequentially, write with stride mr.
-                for (int ii = 0; ii < rows; ii++)
+                // Row i of A is contiguous: read it sequentially, write with stride mr (float: four rows at a
+                // time through 4×4 register transposes, since scalar stores made this pack cost as much as the
+                // arithmetic in the convolution's weight gradient).
+                int ii = 0;
+                if (typeof(T) == typeof(float) && Sse.IsSupported)
+                    for (; ii + 4 <= rows; ii += 4)
+                        PackFourRows((float*)x.AAt(ic + i0 + ii, pc), x.Lda, kc, (float*)(dst + ii), mr);
+                for (; ii < rows; ii++)
                 {
                     T* src = x.AAt(ic + i0 + ii, pc);
                     for (int p = 0; p < kc; p++) dst[p * mr + ii] = src[p];

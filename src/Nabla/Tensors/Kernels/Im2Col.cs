@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace Nabla.Tensors.Kernels;
@@ -60,6 +62,11 @@ internal static unsafe class Im2Col
     internal static void UnfoldImage<T>(T* x, T* col, int rowStride, ConvGeometry g) where T : unmanaged, INumber<T>
     {
         int oh = g.OH, ow = g.OW, h = g.H, w = g.W, sh = g.SH, sw = g.SW;
+        if (sh == 1 && sw == 1 && ow == w)
+        {
+            UnfoldSameWidth(x, col, rowStride, g);
+            return;
+        }
         for (int c = 0; c < g.C; c++)
         for (int kh = 0; kh < g.KH; kh++)
         for (int kw = 0; kw < g.KW; kw++)
@@ -83,6 +90,44 @@ internal static unsafe class Im2Col
         }
     }
 
+    /// <summary>
+    /// Stride 1 with output rows as wide as input rows (the usual "same" padding): the valid rows of one kernel
+    /// offset are a single shifted run of the image plane, so each patch row is one block copy (short rows copied
+    /// element by element cost about as much as the GEMM), after which the few elements that wrapped around from
+    /// a neighbouring image row are set back to the padding's zero.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void UnfoldSameWidth<T>(T* x, T* col, int rowStride, ConvGeometry g) where T : unmanaged, INumber<T>
+    {
+        int oh = g.OH, ow = g.OW, h = g.H, w = g.W;
+        for (int c = 0; c < g.C; c++)
+        for (int kh = 0; kh < g.KH; kh++)
+        {
+            // Output rows [i0, i1) read image rows i − PH + kh inside [0, h).
+            int i0 = Math.Clamp(g.PH - kh, 0, oh), i1 = Math.Clamp(h + g.PH - kh, i0, oh);
+            for (int kw = 0; kw < g.KW; kw++)
+            {
+                var (lo, hi) = ValidColumns(kw, g);
+                T* dst = col + (long)((c * g.KH + kh) * g.KW + kw) * rowStride;
+                new Span<T>(dst, i0 * ow).Clear();
+                new Span<T>(dst + i1 * ow, (oh - i1) * ow).Clear();
+                if (i1 > i0 && hi > lo)
+                {
+                    // dst[i·ow + j] = x[c, i − PH + kh, j − PW + kw]: one run from the first valid element to the last.
+                    int first = i0 * ow + lo, count = (i1 - 1) * ow + hi - first;
+                    T* src = x + (long)(c * h + i0 - g.PH + kh) * w + lo - g.PW + kw;
+                    new ReadOnlySpan<T>(src, count).CopyTo(new Span<T>(dst + first, count));
+                }
+                for (int i = i0; i < i1; i++)
+                {
+                    T* row = dst + i * ow;
+                    for (int j = 0; j < lo; j++) row[j] = T.Zero;
+                    for (int j = hi; j < ow; j++) row[j] = T.Zero;
+                }
+            }
+        }
+    }
+
     private static void Fold<T>(T[] col, int colOffset, T[] x, ConvGeometry g, int rowStride, int batchStride)
         where T : unmanaged, INumber<T>
     {
@@ -100,6 +145,11 @@ internal static unsafe class Im2Col
     {
         int oh = g.OH, ow = g.OW, h = g.H, w = g.W, sh = g.SH, sw = g.SW;
         new Span<T>(x, g.C * h * w).Clear();
+        if (sh == 1 && sw == 1 && ow == w)
+        {
+            FoldSameWidth(col, rowStride, x, g);
+            return;
+        }
         for (int c = 0; c < g.C; c++)
         for (int kh = 0; kh < g.KH; kh++)
         for (int kw = 0; kw < g.KW; kw++)
@@ -114,6 +164,56 @@ internal static unsafe class Im2Col
                 if (sw == 1) for (int j = lo; j < hi; j++) dst[j] += src[j];
                 else for (int j = lo; j < hi; j++) dst[j * sw] += src[j];
             }
+        }
+    }
+
+    /// <summary>
+    /// The adjoint of <see cref="UnfoldSameWidth{T}"/>: each patch row is added to the image plane as one shifted
+    /// vector run. The run also covers the image elements that the wrapped padding columns land on; those receive
+    /// nothing from this kernel offset, so they are saved before the run and put back after it. Every element gets
+    /// the same additions in the same order as in the row-by-row loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization), SkipLocalsInit]
+    private static void FoldSameWidth<T>(T* col, int rowStride, T* x, ConvGeometry g) where T : unmanaged, INumber<T>
+    {
+        int oh = g.OH, ow = g.OW, h = g.H, w = g.W;
+        int wrapped = oh * ow;
+        T[]? rented = wrapped > 1024 ? ArrayPool<T>.Shared.Rent(wrapped) : null;
+        Span<T> saved = rented is not null ? rented : stackalloc T[wrapped];
+        try
+        {
+            for (int c = 0; c < g.C; c++)
+            for (int kh = 0; kh < g.KH; kh++)
+            {
+                int i0 = Math.Clamp(g.PH - kh, 0, oh), i1 = Math.Clamp(h + g.PH - kh, i0, oh);
+                for (int kw = 0; kw < g.KW; kw++)
+                {
+                    var (lo, hi) = ValidColumns(kw, g);
+                    if (i1 <= i0 || hi <= lo) continue;
+                    T* src = col + (long)((c * g.KH + kh) * g.KW + kw) * rowStride;
+                    int first = i0 * ow + lo, count = (i1 - 1) * ow + hi - first;
+                    // base[i·ow + j] is image element (c, i − PH + kh, j − PW + kw) for j in [lo, hi).
+                    T* baseX = x + (long)(c * h - g.PH + kh) * w - g.PW + kw;
+                    int s = 0;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        for (int j = i == i0 ? lo : 0; j < lo; j++) saved[s++] = baseX[i * ow + j];
+                        for (int j = hi; j < (i == i1 - 1 ? hi : ow); j++) saved[s++] = baseX[i * ow + j];
+                    }
+                    var run = new Span<T>(baseX + first, count);
+                    TensorPrimitives.Add<T>(run, new ReadOnlySpan<T>(src + first, count), run);
+                    s = 0;
+                    for (int i = i0; i < i1; i++)
+                    {
+                        for (int j = i == i0 ? lo : 0; j < lo; j++) baseX[i * ow + j] = saved[s++];
+                        for (int j = hi; j < (i == i1 - 1 ? hi : ow); j++) baseX[i * ow + j] = saved[s++];
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<T>.Shared.Return(rented);
         }
     }
 
