@@ -172,9 +172,16 @@ public partial class Variable
             if (gx is null) continue;
             if (!ShapeEqual(gx.data, x.data))
                 throw new InvalidOperationException($"{f.Name}: gradient of shape {gx.data.ShapeString} for input {i} of shape {x.data.ShapeString}");
+            if (x.Grad is null && (pass == 0 || x.Creator is null) && IsBroadcastView(gx)) gx = new Variable(gx.data.Copy());
             x.Grad = x.Grad is null ? gx : Sum(x.Grad, gx, pass);
         }
     }
+
+    /// <summary>
+    /// A read-only view made by a backward rule without a graph (Sum's broadcast gradient): fine to read within the
+    /// pass, but a gradient the caller keeps (a leaf's, or any one retained) should be an ordinary writable tensor.
+    /// </summary>
+    private static bool IsBroadcastView(Variable gx) => gx.Creator is null && gx.tangent is null && gx.data.IsReadOnly;
 
     private static bool ShapeEqual(Tensor a, Tensor b) => a.ShapeSpan.SequenceEqual(b.ShapeSpan);
 
