@@ -39,7 +39,7 @@ public partial class Variable
     {
         var t = gx.data;
         if (gx.Creator is not null || gx.tangent is not null || gx.ownerPass != 0
-            || !t.IsContiguous || t.Offset != 0 || t.Storage.Length != t.Size) return false;
+            || !t.OwnsWholeStorage) return false;
         foreach (var gy in gys)
             if (ReferenceEquals(gy, gx) || SharesStorage(gy, t)) return false;
         foreach (var x in f.Inputs)

@@ -25,7 +25,7 @@ internal static class TensorBytes
     public static void Write(Stream stream, Tensor tensor)
     {
         var contiguous = tensor.Contiguous();
-        var bytes = BytesOf(contiguous.Storage).Slice(contiguous.Offset * tensor.DType.ElementSize(), tensor.Size * tensor.DType.ElementSize());
+        var bytes = BytesOf((Array)contiguous.Storage).Slice(contiguous.Offset * tensor.DType.ElementSize(), tensor.Size * tensor.DType.ElementSize());
         if (BitConverter.IsLittleEndian || tensor.DType.ElementSize() == 1)
         {
             stream.Write(bytes);

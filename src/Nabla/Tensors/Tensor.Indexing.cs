@@ -56,23 +56,15 @@ public sealed partial class Tensor
         int a = ShapeUtil.NormalizeAxis(axis, NDim, op);
         var idx = CheckedIndices(indices, shape[a], a, op);
         var outShape = shape[..a].Concat(indices.shape).Concat(shape[(a + 1)..]).ToArray();
-        var result = Empty(DType, outShape);
+        var result = Empty(DType, outShape, Device);
         var flatShape = Shape;
         flatShape[a] = idx.Length;
         var rows = result.Reshape(flatShape);
         if (a == 0 && IsContiguous)
-            CopyRows(idx, rows);
+            Backend.TakeRows(this, idx, rows);
         else
             for (int k = 0; k < idx.Length; k++) rows.Narrow(a, k, 1).Assign(Narrow(a, idx[k], 1));
         return result;
-    }
-
-    /// <summary>Row gather on contiguous data: one block copy per index (embeddings, mini-batches).</summary>
-    private void CopyRows(int[] idx, Tensor rows)
-    {
-        int rowSize = NDim == 0 ? 1 : Size / Math.Max(shape[0], 1);
-        for (int k = 0; k < idx.Length; k++)
-            System.Array.Copy(storage, offset + idx[k] * rowSize, rows.storage, k * rowSize, rowSize);
     }
 
     private int[] CheckedIndices(Tensor indices, int length, int axis, string op)

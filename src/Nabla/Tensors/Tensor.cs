@@ -1,20 +1,21 @@
 using System.Diagnostics;
+using Nabla.Tensors.Backends;
 
 namespace Nabla.Tensors;
 
 /// <summary>
 /// An n-dimensional array with NumPy semantics: a runtime <see cref="DType"/>, a shape, and strides into a
-/// shared storage array. Shape operations (reshape of contiguous data, transpose, slicing, broadcasting)
+/// shared storage on one <see cref="Tensors.Device"/> (a managed array on the CPU, a device buffer elsewhere). Shape operations (reshape of contiguous data, transpose, slicing, broadcasting)
 /// return views that share storage; every other operation returns a new contiguous tensor.
 /// </summary>
 public sealed partial class Tensor
 {
-    private readonly Array storage;
+    private readonly object storage;
     private readonly int[] shape;
     private readonly int[] strides;
     private readonly int offset;
 
-    internal Tensor(Array storage, int[] shape, int[] strides, int offset, bool readOnly = false)
+    internal Tensor(object storage, int[] shape, int[] strides, int offset, bool readOnly = false)
     {
         IsReadOnly = readOnly;
         this.storage = storage;
@@ -27,10 +28,10 @@ public sealed partial class Tensor
     }
 
     /// <summary>A new contiguous tensor that owns <paramref name="storage"/> (not copied).</summary>
-    internal Tensor(Array storage, int[] shape) : this(storage, shape, ShapeUtil.ContiguousStrides(shape), 0)
+    internal Tensor(object storage, int[] shape) : this(storage, shape, ShapeUtil.ContiguousStrides(shape), 0)
     {
-        if (storage.Length != Size)
-            throw new ArgumentException($"Tensor: {storage.Length} elements do not fill shape {ShapeUtil.Format(shape)}");
+        if (StorageLength != Size)
+            throw new ArgumentException($"Tensor: {StorageLength} elements do not fill shape {ShapeUtil.Format(shape)}");
     }
 
     /// <summary>True for broadcast views and views of them: writing would change the shared source (NumPy makes them read-only too).</summary>
@@ -60,9 +61,20 @@ public sealed partial class Tensor
     internal ReadOnlySpan<int> ShapeSpan => shape;
     internal ReadOnlySpan<int> StrideSpan => strides;
     internal int Offset => offset;
-    internal Array Storage => storage;
+    /// <summary>The shared storage: a managed array on the CPU, a <see cref="DeviceBuffer"/> elsewhere.</summary>
+    internal object Storage => storage;
 
-    internal T[] Buffer<T>() where T : unmanaged => (T[])storage;
+    /// <summary>The number of elements the storage holds (views may use fewer).</summary>
+    internal int StorageLength => storage is Array array ? array.Length : ((DeviceBuffer)storage).Length;
+
+    /// <summary>The device the storage is on.</summary>
+    public Device Device => storage is DeviceBuffer buffer ? buffer.Device : Device.Cpu;
+
+    /// <summary>The kernels of this tensor's device.</summary>
+    internal IBackend Backend => storage is DeviceBuffer buffer ? buffer.Backend : CpuBackend.Instance;
+
+    internal T[] Buffer<T>() where T : unmanaged =>
+        storage as T[] ?? throw new InvalidOperationException($"Tensor: host access to a tensor on {Device}; call ToCpu() first");
 
     /// <summary>The elements of a contiguous tensor as one span.</summary>
     internal Span<T> Span<T>() where T : unmanaged
@@ -73,8 +85,9 @@ public sealed partial class Tensor
 
     internal string ShapeString => ShapeUtil.Format(shape);
 
-    private static DType DTypeOf(Array storage) => storage switch
+    private static DType DTypeOf(object storage) => storage switch
     {
+        DeviceBuffer buffer => buffer.DType,
         float[] => DType.Float32,
         double[] => DType.Float64,
         int[] => DType.Int32,
@@ -94,31 +107,30 @@ public sealed partial class Tensor
         return true;
     }
 
-    /// <summary>A tensor with the same layout rules over fresh contiguous storage.</summary>
+    /// <summary>A tensor of zeros over fresh contiguous storage on the CPU.</summary>
     internal static Tensor Empty(DType dtype, int[] shape)
     {
         int size = ShapeUtil.Size(shape);
         return new Tensor(NewStorage(dtype, size), shape);
     }
 
+    /// <summary>A tensor of zeros over fresh contiguous storage on <paramref name="device"/>.</summary>
+    internal static Tensor Empty(DType dtype, int[] shape, Device device) =>
+        device.IsCpu ? Empty(dtype, shape) : new Tensor(BackendRegistry.For(device).Allocate(dtype, ShapeUtil.Size(shape), zeroed: true), shape);
+
     /// <summary>
-    /// Like <see cref="Empty"/> but the storage is not zeroed (it may be a reused array, see <see cref="Kernels.StoragePool"/>):
+    /// Like <see cref="Empty(DType, int[])"/> but the storage is not zeroed (it may be a reused array, see <see cref="Kernels.StoragePool"/>):
     /// for results whose every element a kernel writes.
     /// </summary>
-    internal static Tensor EmptyUninitialized(DType dtype, int[] shape)
-    {
-        int size = ShapeUtil.Size(shape);
-        Array storage = dtype switch
-        {
-            DType.Float32 => Kernels.StoragePool.Rent<float>(size),
-            DType.Float64 => Kernels.StoragePool.Rent<double>(size),
-            DType.Int32 => Kernels.StoragePool.Rent<int>(size),
-            DType.Int64 => Kernels.StoragePool.Rent<long>(size),
-            DType.Bool => Kernels.StoragePool.Rent<bool>(size),
-            _ => throw new ArgumentOutOfRangeException(nameof(dtype), $"Tensor: unknown dtype {(int)dtype}"),
-        };
-        return new Tensor(storage, shape);
-    }
+    internal static Tensor EmptyUninitialized(DType dtype, int[] shape) =>
+        new(CpuBackend.Instance.Allocate(dtype, ShapeUtil.Size(shape), zeroed: false), shape);
+
+    /// <summary>An uninitialized result on <paramref name="device"/>.</summary>
+    internal static Tensor EmptyUninitialized(DType dtype, int[] shape, Device device) =>
+        device.IsCpu ? EmptyUninitialized(dtype, shape) : new Tensor(BackendRegistry.For(device).Allocate(dtype, ShapeUtil.Size(shape), zeroed: false), shape);
+
+    /// <summary>An uninitialized result on this tensor's device.</summary>
+    internal Tensor NewUninitialized(DType dtype, int[] shape) => EmptyUninitialized(dtype, shape, Device);
 
     internal static Array NewStorage(DType dtype, int size) => dtype switch
     {
@@ -140,8 +152,8 @@ public sealed partial class Tensor
     /// <summary>A new contiguous tensor with a copy of the values.</summary>
     public Tensor Copy()
     {
-        var result = EmptyUninitialized(DType, Shape);
-        Kernels.Copy.Run(this, result);
+        var result = NewUninitialized(DType, Shape);
+        Backend.Copy(this, result);
         return result;
     }
 
@@ -161,10 +173,14 @@ public sealed partial class Tensor
         return o;
     }
 
+    /// <summary>A zero-dimensional view of the element at <paramref name="index"/>.</summary>
+    private Tensor Element(int[] index, string op) => new(storage, [], [], OffsetOf(index, op), IsReadOnly);
+
     /// <summary>The element at <paramref name="index"/> as <typeparamref name="T"/> (dtype must match).</summary>
     public T Get<T>(params int[] index) where T : unmanaged
     {
         CheckDType<T>("Get");
+        if (!Device.IsCpu) return ((T[])Backend.ToHost(Element(index, "Get")))[0];
         return Buffer<T>()[OffsetOf(index, "Get")];
     }
 
@@ -173,12 +189,18 @@ public sealed partial class Tensor
     {
         CheckDType<T>("Set");
         CheckWritable("Set");
+        if (!Device.IsCpu)
+        {
+            Backend.Copy(Scalar(value).To(Device), Element(index, "Set"));
+            return;
+        }
         Buffer<T>()[OffsetOf(index, "Set")] = value;
     }
 
     /// <summary>The element at <paramref name="index"/> converted to double (true is 1).</summary>
     public double GetDouble(params int[] index)
     {
+        if (!Device.IsCpu) return Tensor.FromHostArray(Backend.ToHost(Element(index, "GetDouble")), []).GetDouble();
         int o = OffsetOf(index, "GetDouble");
         return storage switch
         {
@@ -212,6 +234,7 @@ public sealed partial class Tensor
     public T[] ToArray<T>() where T : unmanaged
     {
         CheckDType<T>("ToArray");
+        if (!Device.IsCpu) return (T[])Backend.ToHost(this);
         return Contiguous().Span<T>().ToArray();
     }
 

@@ -50,7 +50,7 @@ public class StoragePoolTests
         var tensors = Enumerable.Range(0, 10).Select(_ => Tensor.EmptyUninitialized(DType.Float32, [Large + 7])).ToArray();
         foreach (var t in tensors) StoragePool.Return(t);
         var kept = new HashSet<Array>(ReferenceEqualityComparer.Instance);
-        foreach (var t in tensors) kept.Add(t.Storage);
+        foreach (var t in tensors) kept.Add((Array)t.Storage);
         int reused = 0;
         for (int i = 0; i < 10; i++)
             if (kept.Contains(StoragePool.Rent<float>(Large + 7))) reused++;
@@ -74,7 +74,7 @@ public class StoragePoolTests
     {
         var t = Tensor.EmptyUninitialized(DType.Float32, [Large + 11]);
         StoragePool.Return(t);
-        return new WeakReference<Array>(t.Storage);
+        return new WeakReference<Array>((Array)t.Storage);
     }
 
     [Fact]

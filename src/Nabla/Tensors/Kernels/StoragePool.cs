@@ -51,7 +51,7 @@ internal static class StoragePool
     /// </summary>
     public static void Return(Tensor tensor)
     {
-        var array = tensor.Storage;
+        if (tensor.Storage is not Array array) return;
         if (tensor.Offset != 0 || array.Length != tensor.Size || Buffer.ByteLength(array) < MinBytes) return;
         lock (gate)
         {
