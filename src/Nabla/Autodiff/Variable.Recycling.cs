@@ -1,5 +1,4 @@
 using Nabla.Tensors;
-using Nabla.Tensors.Kernels;
 
 namespace Nabla.Autodiff;
 
@@ -9,7 +8,7 @@ namespace Nabla.Autodiff;
 /// place only, its slot in some variable's <see cref="Grad"/>: it was made during the pass by a built-in function
 /// (which keeps no gradients) and shares storage with nothing else the function saw or returned. An owned
 /// gradient can take further contributions in place, and once its variable's creator has used it, its storage
-/// goes back to <see cref="StoragePool"/>. Results are unchanged: in-place sums add the same operands in the
+/// goes back for reuse (<c>Tensor.Release</c>). Results are unchanged: in-place sums add the same operands in the
 /// same order.
 /// </summary>
 public partial class Variable
@@ -51,7 +50,7 @@ public partial class Variable
     }
 
     private static bool SharesStorage(Variable v, Tensor t) =>
-        ReferenceEquals(v.data.Storage, t.Storage) || (v.tangent is { } tangent && ReferenceEquals(tangent.Storage, t.Storage));
+        v.data.SharesStorageWith(t) || (v.tangent is { } tangent && tangent.SharesStorageWith(t));
 
     /// <summary>
     /// Ends the ownership of the gradients about to be handed to a backward rule; returns the owned one of a
@@ -77,7 +76,7 @@ public partial class Variable
     {
         foreach (var gx in gxs)
             if (gx is not null && (ReferenceEquals(gx, consumed) || SharesStorage(gx, consumed.data))) return;
-        StoragePool.Return(consumed.data);
+        consumed.data.Release();
     }
 
     /// <summary><c>a + b</c> for two contributions to one gradient, into an owned operand's storage when there is one.</summary>
@@ -87,27 +86,27 @@ public partial class Variable
         {
             if (a.ownerPass == pass)
             {
-                Binary.Run(BinaryOp.Add, a.data, b.data, a.data);
+                a.data.AddInPlaceUnchecked(b.data);
                 if (b.ownerPass == pass)
                 {
                     b.ownerPass = 0;
-                    StoragePool.Return(b.data);
+                    b.data.Release();
                 }
                 return a;
             }
             if (b.ownerPass == pass)
             {
-                Binary.Run(BinaryOp.Add, a.data, b.data, b.data);
+                b.data.AddInPlaceUnchecked(a.data);
                 return b;
             }
         }
         var sum = a + b;
-        if (pass != 0 && sum.Creator is null && sum.tangent is null && !ReferenceEquals(sum.data.Storage, a.data.Storage)
-            && !ReferenceEquals(sum.data.Storage, b.data.Storage)) sum.ownerPass = pass;
+        if (pass != 0 && sum.Creator is null && sum.tangent is null && !sum.data.SharesStorageWith(a.data)
+            && !sum.data.SharesStorageWith(b.data)) sum.ownerPass = pass;
         return sum;
     }
 
     private static bool CanAddInPlace(Tensor a, Tensor b) =>
         a.DType == b.DType && a.DType.IsFloat() && a.IsContiguous && b.IsContiguous && !a.IsReadOnly && !b.IsReadOnly
-        && !ReferenceEquals(a.Storage, b.Storage) && a.ShapeSpan.SequenceEqual(b.ShapeSpan);
+        && a.Device == b.Device && !a.SharesStorageWith(b) && a.ShapeSpan.SequenceEqual(b.ShapeSpan);
 }

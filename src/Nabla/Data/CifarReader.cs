@@ -39,7 +39,7 @@ internal static class CifarReader
                 for (int i = 0; i < Pixels; i++) target[i] = pixels[i];
             }
         }
-        return (new Tensor(images, [n, 3, 32, 32]), new Tensor(labels, [n]));
+        return (Tensor.FromHostArray(images, [n, 3, 32, 32]), Tensor.FromHostArray(labels, [n]));
     }
 
     /// <summary>

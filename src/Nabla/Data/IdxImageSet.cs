@@ -48,7 +48,7 @@ internal static class IdxImageSet
     {
         var values = new float[pixels.Length];
         for (int i = 0; i < pixels.Length; i++) values[i] = pixels[i];
-        return new Tensor(values, [shape[0], 1, shape[1], shape[2]]);
+        return Tensor.FromHostArray(values, [shape[0], 1, shape[1], shape[2]]);
     }
 
     private static Tensor Labels(byte[] bytes, string path, string dataset)
@@ -59,6 +59,6 @@ internal static class IdxImageSet
             if (bytes[i] > 9) throw new InvalidDataException($"{dataset}: file '{path}' has label {bytes[i]} at index {i}, not a class 0-9");
             labels[i] = bytes[i];
         }
-        return new Tensor(labels, [labels.Length]);
+        return Tensor.FromHostArray(labels, [labels.Length]);
     }
 }

@@ -1,6 +1,5 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
-using Nabla.Tensors.Kernels;
 
 namespace Nabla.Functions;
 
@@ -17,7 +16,7 @@ public sealed class AveragePooling(Pair kernel, Pair stride, Pair pad) : Functio
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var x = ConvShapes.Floats(xs)[0];
-        return [Pool.Average(x, ConvShapes.Pool(Name, x.Shape, Kernel, Stride, Pad))];
+        return [x.AvgPool2d(ConvShapes.Pool(Name, x.Shape, Kernel, Stride, Pad))];
     }
 
     protected internal override Variable?[] Backward(Variable[] gys) =>

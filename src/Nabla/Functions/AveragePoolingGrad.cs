@@ -1,6 +1,5 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
-using Nabla.Tensors.Kernels;
 
 namespace Nabla.Functions;
 
@@ -20,7 +19,7 @@ public sealed class AveragePoolingGrad(int[] inputShape, Pair kernel, Pair strid
         var gy = ConvShapes.Floats(xs)[0];
         var g = ConvShapes.Pool(Name, InputShape, Kernel, Stride, Pad);
         ConvShapes.Expect(Name, "output gradient", gy.Shape, [g.N, g.C, g.OH, g.OW]);
-        return [Pool.AverageAdjoint(gy, g)];
+        return [gy.AvgPool2dAdjoint(g)];
     }
 
     protected internal override Variable?[] Backward(Variable[] gys) =>

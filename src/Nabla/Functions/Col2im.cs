@@ -1,6 +1,5 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
-using Nabla.Tensors.Kernels;
 
 namespace Nabla.Functions;
 
@@ -23,7 +22,7 @@ public sealed class Col2im(int[] inputShape, Pair kernel, Pair stride, Pair pad,
         var g = ConvShapes.Window(Name, InputShape, Kernel, Stride, Pad);
         ConvShapes.Expect(Name, "columns", col.Shape, ToMatrix ? [g.N * g.Positions, g.Patch] : g.ColShape);
         if (ToMatrix) col = col.Reshape(g.N, g.OH, g.OW, g.C, g.KH, g.KW).Transpose(0, 3, 4, 5, 1, 2);
-        return [Im2Col.Fold(col, g, batchMajor: true)];
+        return [col.Col2Im(g)];
     }
 
     protected internal override Variable?[] Backward(Variable[] gys) =>

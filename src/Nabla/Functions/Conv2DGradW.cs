@@ -1,6 +1,5 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
-using Nabla.Tensors.Kernels;
 
 namespace Nabla.Functions;
 
@@ -24,7 +23,7 @@ public sealed class Conv2DGradW(Pair kernel, Pair stride, Pair pad) : Function
         var gy = t[1].Shape;
         if (gy.Length != 4 || gy[0] != geometry.N || gy[2] != geometry.OH || gy[3] != geometry.OW)
             throw new ArgumentException($"{Name}: output gradient of shape {ConvShapes.Format(gy)} does not fit the input of shape {ConvShapes.Format(t[0].Shape)}: needs (N,OC,OH,OW) = ({geometry.N},OC,{geometry.OH},{geometry.OW})");
-        return [Convolution.GradW(t[0], t[1], geometry)];
+        return [Tensor.Conv2dGradW(t[0], t[1], geometry)];
     }
 
     protected internal override Variable?[] Backward(Variable[] gys)
@@ -40,6 +39,6 @@ public sealed class Conv2DGradW(Pair kernel, Pair stride, Pair pad) : Function
     {
         var t = ConvShapes.Floats(xs);
         var dt = ConvShapes.Like(txs, t[0].DType);
-        return [Convolution.GradW(dt[0], t[1], geometry) + Convolution.GradW(t[0], dt[1], geometry)];
+        return [Tensor.Conv2dGradW(dt[0], t[1], geometry) + Tensor.Conv2dGradW(t[0], dt[1], geometry)];
     }
 }

@@ -1,6 +1,5 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
-using Nabla.Tensors.Kernels;
 
 namespace Nabla.Functions;
 
@@ -20,7 +19,7 @@ public sealed class Conv2d(Pair stride, Pair pad) : Function
     {
         var t = ConvShapes.Floats(xs);
         geometry = ConvShapes.Conv(Name, t[0].Shape, t[1].Shape, t.Length > 2 ? t[2].Shape : null, Stride, Pad);
-        return [Convolution.Forward(t[0], t[1], t.Length > 2 ? t[2] : null, geometry)];
+        return [Tensor.Conv2d(t[0], t[1], t.Length > 2 ? t[2] : null, geometry)];
     }
 
     protected internal override Variable?[] Backward(Variable[] gys)
@@ -36,6 +35,6 @@ public sealed class Conv2d(Pair stride, Pair pad) : Function
     {
         var t = ConvShapes.Floats(xs);
         var dt = ConvShapes.Like(txs, t[0].DType);
-        return [Convolution.Forward(dt[0], t[1], dt.Length > 2 ? dt[2] : null, geometry) + Convolution.Forward(t[0], dt[1], null, geometry)];
+        return [Tensor.Conv2d(dt[0], t[1], dt.Length > 2 ? dt[2] : null, geometry) + Tensor.Conv2d(t[0], dt[1], null, geometry)];
     }
 }

@@ -1,6 +1,5 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
-using Nabla.Tensors.Kernels;
 
 namespace Nabla.Functions;
 
@@ -22,7 +21,7 @@ public sealed class Deconv2d(Pair stride, Pair pad, Pair? outsize = null) : Func
     {
         var t = ConvShapes.Floats(xs);
         geometry = ConvShapes.Deconv(Name, t[0].Shape, t[1].Shape, t.Length > 2 ? t[2].Shape : null, Stride, Pad, OutSize);
-        return [Convolution.Transposed(t[0], t[1], t.Length > 2 ? t[2] : null, geometry)];
+        return [Tensor.ConvTranspose2d(t[0], t[1], t.Length > 2 ? t[2] : null, geometry)];
     }
 
     protected internal override Variable?[] Backward(Variable[] gys)
@@ -38,6 +37,6 @@ public sealed class Deconv2d(Pair stride, Pair pad, Pair? outsize = null) : Func
     {
         var t = ConvShapes.Floats(xs);
         var dt = ConvShapes.Like(txs, t[0].DType);
-        return [Convolution.Transposed(dt[0], t[1], dt.Length > 2 ? dt[2] : null, geometry) + Convolution.Transposed(t[0], dt[1], null, geometry)];
+        return [Tensor.ConvTranspose2d(dt[0], t[1], dt.Length > 2 ? dt[2] : null, geometry) + Tensor.ConvTranspose2d(t[0], dt[1], null, geometry)];
     }
 }

@@ -1,6 +1,5 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
-using Nabla.Tensors.Kernels;
 
 namespace Nabla.Functions;
 
@@ -20,7 +19,7 @@ public sealed class Im2col(Pair kernel, Pair stride, Pair pad, bool toMatrix = t
     {
         var x = ConvShapes.Floats(xs)[0];
         var g = ConvShapes.Window(Name, x.Shape, Kernel, Stride, Pad);
-        var col = Im2Col.Unfold(x, g, batchMajor: true);
+        var col = x.Im2Col(g);
         return [ToMatrix ? col.Transpose(0, 4, 5, 1, 2, 3).Reshape(g.N * g.Positions, g.Patch) : col];
     }
 

@@ -1,6 +1,5 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
-using Nabla.Tensors.Kernels;
 
 namespace Nabla.Functions;
 
@@ -16,11 +15,11 @@ public sealed class Linear : Function
         if (BiasFitsInPlace(y, xs[2]))
         {
             // The product is fresh and ours: adding b into it spares a temporary the size of the output.
-            Binary.Run(BinaryOp.Add, y, xs[2], y);
+            y.AddInPlaceUnchecked(xs[2]);
             return [y];
         }
         var sum = y + xs[2];
-        StoragePool.Return(y);
+        y.Release();
         return [sum];
     }
 
@@ -40,5 +39,5 @@ public sealed class Linear : Function
 
     /// <summary>True when y + b has y's shape and dtype (b only broadcasts), so the sum can be made in y.</summary>
     private static bool BiasFitsInPlace(Tensor y, Tensor b) =>
-        b.DType == y.DType && b.NDim <= y.NDim && ShapeUtil.SameShape(ShapeUtil.Broadcast(y.ShapeSpan, b.ShapeSpan, "Linear"), y.ShapeSpan);
+        b.DType == y.DType && b.Device == y.Device && b.NDim <= y.NDim && ShapeUtil.SameShape(ShapeUtil.Broadcast(y.ShapeSpan, b.ShapeSpan, "Linear"), y.ShapeSpan);
 }

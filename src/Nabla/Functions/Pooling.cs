@@ -1,6 +1,5 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
-using Nabla.Tensors.Kernels;
 
 namespace Nabla.Functions;
 
@@ -19,13 +18,13 @@ public sealed class Pooling(Pair kernel, Pair stride, Pair pad) : Function
     internal ConvGeometry Geometry { get; private set; }
 
     /// <summary>For each output element of the last forward pass, the flat index of the input element it took; null before.</summary>
-    internal int[]? Indexes { get; private set; }
+    internal Tensor? Indexes { get; private set; }
 
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var x = ConvShapes.Floats(xs)[0];
         Geometry = ConvShapes.Pool(Name, x.Shape, Kernel, Stride, Pad);
-        var y = Pool.Max(x, Geometry, out var indexes);
+        var y = x.MaxPool2d(Geometry, out var indexes);
         Indexes = indexes;
         return [y];
     }
@@ -34,9 +33,9 @@ public sealed class Pooling(Pair kernel, Pair stride, Pair pad) : Function
 
     /// <summary>The tangent of each maximum: the input tangent gathered at the saved indexes.</summary>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) =>
-        [Pool.Gather(ConvShapes.Like(txs, ys[0].DType)[0], Indexes!, Geometry)];
+        [ConvShapes.Like(txs, ys[0].DType)[0].PoolGather(Indexes!, Geometry)];
 
     /// <summary>The indexes of the last forward pass, or an error naming <paramref name="op"/> when there was none.</summary>
-    internal int[] SavedIndexes(string op) =>
+    internal Tensor SavedIndexes(string op) =>
         Indexes ?? throw new InvalidOperationException($"{op}: the Pooling function has not been run forward yet");
 }

@@ -1,6 +1,5 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
-using Nabla.Tensors.Kernels;
 
 namespace Nabla.Functions;
 
@@ -12,14 +11,14 @@ namespace Nabla.Functions;
 public sealed class Pooling2DGrad : Function
 {
     private readonly ConvGeometry geometry;
-    private readonly int[] indexes;
+    private readonly Tensor indexes;
 
     /// <summary>Uses the maxima saved by the last forward pass of <paramref name="pooling"/>.</summary>
     public Pooling2DGrad(Pooling pooling) : this((pooling ?? throw new ArgumentNullException(nameof(pooling))).Geometry, pooling.SavedIndexes(nameof(Pooling2DGrad)))
     {
     }
 
-    internal Pooling2DGrad(ConvGeometry geometry, int[] indexes)
+    internal Pooling2DGrad(ConvGeometry geometry, Tensor indexes)
     {
         this.geometry = geometry;
         this.indexes = indexes;
@@ -30,7 +29,7 @@ public sealed class Pooling2DGrad : Function
         var gy = ConvShapes.Floats(xs)[0];
         var g = geometry;
         ConvShapes.Expect(Name, "output gradient", gy.Shape, [g.N, g.C, g.OH, g.OW]);
-        return [Pool.Scatter(gy, indexes, g)];
+        return [Tensor.PoolScatter(gy, indexes, g)];
     }
 
     protected internal override Variable?[] Backward(Variable[] gys) => [new Pooling2DWithIndexes(geometry, indexes).Call(gys[0])];

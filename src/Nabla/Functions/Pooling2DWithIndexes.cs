@@ -1,6 +1,5 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
-using Nabla.Tensors.Kernels;
 
 namespace Nabla.Functions;
 
@@ -11,14 +10,14 @@ namespace Nabla.Functions;
 public sealed class Pooling2DWithIndexes : Function
 {
     private readonly ConvGeometry geometry;
-    private readonly int[] indexes;
+    private readonly Tensor indexes;
 
     /// <summary>Uses the maxima saved by the last forward pass of <paramref name="pooling"/>.</summary>
     public Pooling2DWithIndexes(Pooling pooling) : this((pooling ?? throw new ArgumentNullException(nameof(pooling))).Geometry, pooling.SavedIndexes(nameof(Pooling2DWithIndexes)))
     {
     }
 
-    internal Pooling2DWithIndexes(ConvGeometry geometry, int[] indexes)
+    internal Pooling2DWithIndexes(ConvGeometry geometry, Tensor indexes)
     {
         this.geometry = geometry;
         this.indexes = indexes;
@@ -29,7 +28,7 @@ public sealed class Pooling2DWithIndexes : Function
         var x = ConvShapes.Floats(xs)[0];
         var g = geometry;
         ConvShapes.Expect(Name, "input", x.Shape, g.ImageShape);
-        return [Pool.Gather(x, indexes, g)];
+        return [x.PoolGather(indexes, g)];
     }
 
     protected internal override Variable?[] Backward(Variable[] gys) => [new Pooling2DGrad(geometry, indexes).Call(gys[0])];

@@ -1,6 +1,5 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
-using Nabla.Tensors.Kernels;
 
 namespace Nabla.Functions;
 
@@ -12,5 +11,5 @@ public sealed class ReLU : UnaryElementwise
     protected override Variable Slope(Variable x, Variable y) => new Variable(x.Data.Gt(0.0).AsType(x.DType));
 
     internal override Tensor? FusedGradient(Tensor gy, Tensor x, Tensor y) =>
-        Fused.Applies(gy, x) ? Fused.ReluGrad(gy, x) : null;
+        Tensor.ActivationGrad(FusedActivation.ReLU, gy, x);
 }

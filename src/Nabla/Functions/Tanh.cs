@@ -1,6 +1,5 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
-using Nabla.Tensors.Kernels;
 
 namespace Nabla.Functions;
 
@@ -12,5 +11,5 @@ public sealed class Tanh : UnaryElementwise
     protected override Variable Slope(Variable x, Variable y) => 1.0 - y * y;
 
     internal override Tensor? FusedGradient(Tensor gy, Tensor x, Tensor y) =>
-        Fused.Applies(gy, y) ? Fused.TanhGrad(gy, y) : null;
+        Tensor.ActivationGrad(FusedActivation.Tanh, gy, y);
 }

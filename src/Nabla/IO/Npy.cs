@@ -91,7 +91,7 @@ public static class Npy
         stream.ReadExactly(bytes);
         var values = new int[bytes.Length];
         for (int i = 0; i < bytes.Length; i++) values[i] = bytes[i];
-        return new Tensor(values, shape);
+        return Tensor.FromHostArray(values, shape);
     }
 
     /// <summary>The NumPy type string of a dtype, e.g. <c>&lt;f4</c>.</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Nabla.Tensors;
 
 namespace Nabla.IO;
@@ -22,19 +21,7 @@ internal static class TensorBytes
     }
 
     /// <summary>Writes the elements of <paramref name="tensor"/> in C order as little-endian bytes.</summary>
-    public static void Write(Stream stream, Tensor tensor)
-    {
-        var contiguous = tensor.Contiguous();
-        var bytes = BytesOf((Array)contiguous.Storage).Slice(contiguous.Offset * tensor.DType.ElementSize(), tensor.Size * tensor.DType.ElementSize());
-        if (BitConverter.IsLittleEndian || tensor.DType.ElementSize() == 1)
-        {
-            stream.Write(bytes);
-            return;
-        }
-        var swapped = bytes.ToArray();
-        ReverseElements(swapped, tensor.DType.ElementSize());
-        stream.Write(swapped);
-    }
+    public static void Write(Stream stream, Tensor tensor) => tensor.WriteLittleEndian(stream);
 
     /// <summary>
     /// Reads a tensor of <paramref name="shape"/> and <paramref name="dtype"/> from little-endian bytes; bool bytes
@@ -44,28 +31,6 @@ internal static class TensorBytes
     {
         int size = 1;
         foreach (int d in shape) size = checked(size * d);
-        var storage = Tensor.NewStorage(dtype, size);
-        var bytes = BytesOf(storage);
-        stream.ReadExactly(bytes);
-        if (dtype == DType.Bool)
-            for (int i = 0; i < bytes.Length; i++) bytes[i] = bytes[i] != 0 ? (byte)1 : (byte)0;
-        else if (!BitConverter.IsLittleEndian)
-            ReverseElements(bytes, dtype.ElementSize());
-        return new Tensor(storage, shape);
-    }
-
-    private static Span<byte> BytesOf(Array storage) => storage switch
-    {
-        float[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-        double[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-        int[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-        long[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-        bool[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-        _ => throw new ArgumentException($"TensorBytes: storage of type {storage.GetType().Name} is not supported"),
-    };
-
-    private static void ReverseElements(Span<byte> bytes, int elementSize)
-    {
-        for (int i = 0; i < bytes.Length; i += elementSize) bytes.Slice(i, elementSize).Reverse();
+        return Tensor.ReadLittleEndian(stream, dtype, shape, size);
     }
 }

@@ -69,19 +69,19 @@ public sealed partial class Tensor
     }
 
     /// <summary>Zeros with the shape and dtype of <paramref name="like"/>.</summary>
-    public static Tensor ZerosLike(Tensor like) => Empty(like.DType, like.Shape);
+    public static Tensor ZerosLike(Tensor like) => Empty(like.DType, like.Shape, like.Device);
 
     /// <summary>Ones with the shape and dtype of <paramref name="like"/>.</summary>
-    public static Tensor OnesLike(Tensor like) => Full(like.Shape, 1.0, like.DType);
+    public static Tensor OnesLike(Tensor like) => Full(like.Shape, 1.0, like.DType).To(like.Device);
 
     /// <summary><paramref name="value"/> with the shape and dtype of <paramref name="like"/>.</summary>
-    public static Tensor FullLike(Tensor like, double value) => Full(like.Shape, value, like.DType);
+    public static Tensor FullLike(Tensor like, double value) => Full(like.Shape, value, like.DType).To(like.Device);
 
     /// <summary>Writes <paramref name="value"/> into every element (also through a view).</summary>
     public void Fill(double value)
     {
         CheckWritable("Fill");
-        Kernels.Copy.Run(Scalar(value, DType), this);
+        Backend.Copy(Scalar(value, DType).To(Device), this);
     }
 
     /// <summary>Values start, start+step, ... below stop (NumPy's arange) as floats (Float32 unless told).</summary>
@@ -188,6 +188,11 @@ public sealed partial class Tensor
     public void SetDouble(double value, params int[] index)
     {
         CheckWritable("SetDouble");
+        if (!Device.IsCpu)
+        {
+            Backend.Copy(Scalar(value, DType).To(Device), Element(index, "SetDouble"));
+            return;
+        }
         int o = OffsetOf(index, "SetDouble");
         switch (storage)
         {
@@ -203,8 +208,8 @@ public sealed partial class Tensor
     public Tensor AsType(DType dtype)
     {
         if (dtype == DType) return this;
-        var result = EmptyUninitialized(dtype, Shape);
-        Kernels.Convert.Run(this, result);
+        var result = NewUninitialized(dtype, Shape);
+        Backend.Convert(this, result);
         return result;
     }
 }

@@ -39,6 +39,17 @@ public sealed partial class Tensor
         return a.Backend;
     }
 
+    /// <summary>
+    /// <paramref name="operand"/> of an in-place operation on this tensor: it must be on this device, except that a
+    /// zero-dimensional CPU tensor is moved here.
+    /// </summary>
+    internal Tensor OperandHere(string op, Tensor operand)
+    {
+        if (operand.Device == Device) return operand;
+        if (operand.Device.IsCpu && operand.NDim == 0) return operand.To(Device);
+        throw new InvalidOperationException($"{op}: operands on {Device} and {operand.Device}; move one with To(device)");
+    }
+
     /// <summary>Throws, naming <paramref name="op"/> and both devices, unless every tensor is on <paramref name="device"/>.</summary>
     internal static void CheckDevice(string op, Device device, params ReadOnlySpan<Tensor?> tensors)
     {

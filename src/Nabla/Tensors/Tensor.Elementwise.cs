@@ -1,3 +1,4 @@
+using Nabla.Tensors.Backends;
 using Nabla.Tensors.Kernels;
 
 namespace Nabla.Tensors;
@@ -76,8 +77,11 @@ public sealed partial class Tensor
             throw new ArgumentException($"Where: condition must have dtype bool, got {condition.DType.Name()}");
         var shape = ShapeUtil.Broadcast(ShapeUtil.Broadcast(condition.shape, x.shape, "Where"), y.shape, "Where");
         var dtype = DTypeExtensions.Promote(x.DType, y.DType);
-        var result = EmptyUninitialized(dtype, shape);
-        Select.Run(condition, x.AsType(dtype), y.AsType(dtype), result);
+        var backend = BackendOf("Where", ref x, ref y);
+        if (condition.Device != backend.Device && condition.NDim == 0 && condition.Device.IsCpu) condition = condition.To(backend.Device);
+        CheckDevice("Where", backend.Device, condition);
+        var result = EmptyUninitialized(dtype, shape, backend.Device);
+        backend.Select(condition, x.AsType(dtype), y.AsType(dtype), result);
         return result;
     }
 
@@ -104,11 +108,13 @@ public sealed partial class Tensor
     {
         CheckWritable("Assign");
         ShapeUtil.BroadcastStrides(source.shape, source.strides, shape, "Assign");
+        var backend = Backend;
+        source = OperandHere("Assign", source);
         var values = source.AsType(DType);
         // A source that shares storage with this view (x[1:] = x[:-1], m = m.T) would be read after being
         // overwritten; NumPy buffers such a source, and so do we.
         if (ReferenceEquals(values.storage, storage)) values = values.Copy();
-        Kernels.Copy.Run(values, this);
+        backend.Copy(values, this);
     }
 
     /// <summary>this += other in place (other broadcasts to this shape); the storage is shared with every view.</summary>
@@ -120,11 +126,19 @@ public sealed partial class Tensor
         if (other.DType.IsFloat() && !DType.IsFloat())
             throw new InvalidOperationException($"AddInPlace: cannot add a {other.DType.Name()} tensor into an {DType.Name()} tensor");
         ShapeUtil.BroadcastStrides(other.shape, other.strides, shape, "AddInPlace");
+        var backend = Backend;
+        other = OperandHere("AddInPlace", other);
         var addend = other.AsType(DType);
         // As in Assign: an operand that shares storage (a += a.T) is read from a copy, as NumPy does.
         if (ReferenceEquals(addend.storage, storage)) addend = addend.Copy();
-        Binary.Run(BinaryOp.Add, this, addend, this);
+        backend.Binary(BinaryOp.Add, this, addend, this);
     }
+
+    /// <summary>
+    /// this += other for a writable contiguous float tensor and another of its dtype and device that broadcasts to
+    /// its shape and shares no storage with it: the checks of <see cref="AddInPlace"/> already made by the caller.
+    /// </summary>
+    internal void AddInPlaceUnchecked(Tensor other) => Backend.Binary(BinaryOp.Add, this, other, this);
 
     public static Tensor operator +(Tensor a, Tensor b) => Add(a, b);
     public static Tensor operator -(Tensor a, Tensor b) => Sub(a, b);
@@ -178,9 +192,10 @@ public sealed partial class Tensor
         var dtype = DTypeExtensions.Promote(a.DType, b.DType);
         if (dtype == DType.Bool) dtype = DType.Int32;
         if (op == BinaryOp.Div) dtype = dtype.ToFloat();
-        var result = EmptyUninitialized(dtype, outShape);
+        var backend = BackendOf(Binary.Name(op), ref a, ref b);
+        var result = EmptyUninitialized(dtype, outShape, backend.Device);
         var (ca, cb) = (a.AsType(dtype), b.AsType(dtype));
-        Binary.Run(op, ca, cb, result);
+        backend.Binary(op, ca, cb, result);
         ReturnConverted(ca, a);
         ReturnConverted(cb, b);
         return result;
@@ -189,7 +204,7 @@ public sealed partial class Tensor
     /// <summary>Recycles <paramref name="converted"/> when it is a copy made here of <paramref name="original"/> (another dtype or layout).</summary>
     private static void ReturnConverted(Tensor converted, Tensor original)
     {
-        if (!ReferenceEquals(converted.storage, original.storage)) StoragePool.Return(converted);
+        if (!ReferenceEquals(converted.storage, original.storage)) converted.Release();
     }
 
     private static Tensor Comparison(CompareOp op, Tensor a, Tensor b)
@@ -197,8 +212,9 @@ public sealed partial class Tensor
         var outShape = ShapeUtil.Broadcast(a.shape, b.shape, Compare.Name(op));
         var dtype = DTypeExtensions.Promote(a.DType, b.DType);
         if (dtype == DType.Bool) dtype = DType.Int32;
-        var result = EmptyUninitialized(DType.Bool, outShape);
-        Compare.Run(op, a.AsType(dtype), b.AsType(dtype), result);
+        var backend = BackendOf(Compare.Name(op), ref a, ref b);
+        var result = EmptyUninitialized(DType.Bool, outShape, backend.Device);
+        backend.Compare(op, a.AsType(dtype), b.AsType(dtype), result);
         return result;
     }
 
@@ -207,8 +223,8 @@ public sealed partial class Tensor
         var dtype = DType == DType.Bool ? DType.Int32 : DType;
         if (Unary.IsFloatOnly(op)) dtype = dtype.ToFloat();
         var input = AsType(dtype).Contiguous();
-        var result = EmptyUninitialized(dtype, Shape);
-        Unary.Run(op, input, result);
+        var result = NewUninitialized(dtype, Shape);
+        Backend.Unary(op, input, result);
         ReturnConverted(input, this);
         return result;
     }

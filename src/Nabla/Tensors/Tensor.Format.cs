@@ -38,6 +38,6 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (!ShapeUtil.SameShape(a.shape, b.shape)) return false;
-        return a.Eq(b).Sum().Item() == a.Size;
+        return a.ToCpu().Eq(b.ToCpu()).Sum().Item() == a.Size;
     }
 }

@@ -81,8 +81,8 @@ public sealed partial class Tensor
         var dtype = DType;
         if (dtype == DType.Bool) dtype = op == ReduceOp.Sum ? DType.Int64 : DType.Int32;
         if (dtype == DType.Int32 && op == ReduceOp.Sum) dtype = DType.Int64;
-        var result = Empty(dtype, keptShape);
-        Kernels.Reduce.Run(op, AsType(dtype), result);
+        var result = Empty(dtype, keptShape, Device);
+        Backend.Reduce(op, AsType(dtype), result);
         if (DType == DType.Bool && op != ReduceOp.Sum) result = result.AsType(DType.Bool);
         return keepDims ? result : result.Reshape(DropAxes(keptShape, normalized));
     }
@@ -109,11 +109,11 @@ public sealed partial class Tensor
         var moved = SwapAxes(a, NDim - 1).AsType(DType == DType.Bool ? DType.Int32 : DType).Contiguous();
         var keptShape = Shape;
         keptShape[a] = 1;
-        var indices = new long[Size / shape[a]];
-        ArgReduce.Run(max, moved, indices, shape[a]);
         var movedShape = moved.Shape;
         movedShape[NDim - 1] = 1;
-        var result = new Tensor(indices, movedShape).SwapAxes(a, NDim - 1).Contiguous();
+        var indices = EmptyUninitialized(DType.Int64, movedShape, Device);
+        Backend.ArgReduce(max, moved, indices, shape[a]);
+        var result = indices.SwapAxes(a, NDim - 1).Contiguous();
         return keepDims ? result : result.Reshape(DropAxes(keptShape, [a]));
     }
 }

@@ -131,7 +131,8 @@ public sealed partial class Tensor
         }
         var outShape = first.Shape;
         outShape[a] = total;
-        var result = Empty(dtype, outShape);
+        CheckDevice("Concat", first.Device, [.. tensors]);
+        var result = Empty(dtype, outShape, first.Device);
         int start = 0;
         foreach (var t in tensors)
         {

@@ -17,11 +17,17 @@ internal static class TensorFormatter
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>NumPy's <c>str(a)</c>: <c>[[1. 2.]\n [3. 4.]]</c>.</summary>
-    public static string Str(Tensor t) => t.NDim == 0 ? ScalarString(t) : Format(t, " ", 1, LineWidth);
+    public static string Str(Tensor t)
+    {
+        t = t.ToCpu();
+        return t.NDim == 0 ? ScalarString(t) : Format(t, " ", 1, LineWidth);
+    }
 
     /// <summary>NumPy's <c>repr(a)</c>: <c>array([1., 2.], dtype=float32)</c>.</summary>
     public static string Repr(Tensor t)
     {
+        // As PyTorch does, a tensor off the CPU says where it is.
+        if (!t.Device.IsCpu) return Repr(t.ToCpu())[..^1] + $", device={t.Device})";
         // NumPy names the dtype unless it is a default one; an empty array always names it.
         bool implicitDType = t.Size > 0 && t.DType is DType.Float64 or DType.Int64 or DType.Bool;
         string suffix = implicitDType ? ")" : $", dtype={t.DType.Name()})";

@@ -1,3 +1,4 @@
+using Nabla.Tensors.Kernels;
 using Nabla.Autodiff;
 using Nabla.NN;
 using Nabla.NN.Optimizers;
@@ -40,7 +41,7 @@ public class VectorAdamTests
             ve[i] = b2 * ve[i] + (T.One - b2) * g[i] * g[i];
             pe[i] -= step * me[i] / (T.Sqrt(ve[i]) * denom + eps);
         }
-        Adam.Step<T>(p, g, m, v, b1, b2, step, denom, eps, level);
+        Updates.Adam<T>(p, g, m, v, b1, b2, step, denom, eps, level);
         Assert.Equal(me, m);
         Assert.Equal(ve, v);
         Assert.Equal(pe, p);
@@ -60,12 +61,12 @@ public class VectorAdamTests
                 var p = Enumerable.Range(0, n).Select(_ => (float)gen.NextNormal()).ToArray();
                 var g = Enumerable.Range(0, n).Select(_ => (float)gen.NextNormal()).ToArray();
                 var expected = g.Select((v, i) => v + 1.3e-4f * p[i]).ToArray();
-                WeightDecay.Decay<float>(g, p, 1.3e-4f);
+                Updates.AddScaled<float>(g, p, 1.3e-4f);
                 Assert.Equal(expected, g);
                 var pd = p.Select(v => (double)v).ToArray();
                 var gd = g.Select(v => (double)v * 3).ToArray();
                 var expectedD = gd.Select((v, i) => v + 0.01 * pd[i]).ToArray();
-                WeightDecay.Decay<double>(gd, pd, 0.01);
+                Updates.AddScaled<double>(gd, pd, 0.01);
                 Assert.Equal(expectedD, gd);
             }
         }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using Nabla.Autodiff;
 using Nabla.Tensors;
 
@@ -9,14 +8,6 @@ public sealed class SGD(double lr = 0.01) : Optimizer
 {
     public double LearningRate { get; set; } = lr;
 
-    protected override void UpdateOne(Parameter parameter, Tensor gradient)
-    {
-        if (parameter.DType == DType.Float32) Step(parameter.Data.Span<float>(), gradient.Span<float>(), (float)LearningRate);
-        else Step(parameter.Data.Span<double>(), gradient.Span<double>(), LearningRate);
-    }
-
-    private static void Step<T>(Span<T> p, ReadOnlySpan<T> g, T lr) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int i = 0; i < p.Length; i++) p[i] -= lr * g[i];
-    }
+    protected override void UpdateOne(Parameter parameter, Tensor gradient) =>
+        Tensor.SgdStep(parameter.Data, gradient, LearningRate);
 }

@@ -1,4 +1,4 @@
-namespace Nabla.Tensors.Kernels;
+namespace Nabla.Tensors;
 
 /// <summary>
 /// The shapes of one sliding-window operation over an NCHW batch: N images of C channels and H×W pixels,
