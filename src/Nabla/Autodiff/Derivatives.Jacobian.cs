@@ -53,7 +53,7 @@ public static partial class Derivatives
     private static Tensor Assemble(Tensor[] parts, Tensor y, Tensor x, bool columns)
     {
         int[] shape = [.. y.Shape, .. x.Shape];
-        if (parts.Length == 0 || y.Size == 0 || x.Size == 0) return Tensor.Zeros(y.DType.ToFloat(), shape);
+        if (parts.Length == 0 || y.Size == 0 || x.Size == 0) return Tensor.Zeros(y.DType.ToFloat(), shape).To(y.Device);
         var flat = parts.Select(p => p.Reshape(-1)).ToArray();
         return Tensor.Stack(flat, axis: columns ? 1 : 0).Reshape(shape);
     }
@@ -70,7 +70,7 @@ public static partial class Derivatives
         if (x.Size == 0)
         {
             RequireScalar(Evaluate(v => f(v[0]), [new Variable(x)], "Hessian"), "Hessian");
-            return Tensor.Zeros(x.DType, shape);
+            return Tensor.Zeros(x.DType, shape).To(x.Device);
         }
         var columns = new Tensor[x.Size];
         for (int j = 0; j < columns.Length; j++)

@@ -199,6 +199,6 @@ public static partial class Derivatives
     {
         var e = Tensor.Zeros(like.DType, like.Shape);
         e.Reshape(-1).SetDouble(1.0, k);
-        return e;
+        return e.To(like.Device);
     }
 }

@@ -14,7 +14,7 @@ public abstract class Function
     // Every built-in function has one output; a WeakReference for it would cost a GC handle and a finalizer per call.
     private Variable? output;
     private WeakReference<Variable>[] outputs = [];
-    private (int[] Shape, DType DType)[] outputInfo = [];
+    private (int[] Shape, DType DType, Device Device)[] outputInfo = [];
 
     // A hash for backprop's visited set. RuntimeHelpers.GetHashCode would have to install one in each object's
     // header on first use, which costs more than a small graph's whole backward step. Races only repeat a value.
@@ -85,11 +85,11 @@ public abstract class Function
             return;
         }
         outputs = new WeakReference<Variable>[results.Length];
-        outputInfo = new (int[] Shape, DType DType)[results.Length];
+        outputInfo = new (int[] Shape, DType DType, Device Device)[results.Length];
         for (int i = 0; i < results.Length; i++)
         {
             outputs[i] = new WeakReference<Variable>(results[i]);
-            outputInfo[i] = (results[i].Data.Shape, results[i].Data.DType);
+            outputInfo[i] = (results[i].Data.Shape, results[i].Data.DType, results[i].Data.Device);
         }
     }
 
@@ -135,12 +135,12 @@ public abstract class Function
     /// <summary>The gradient of each output for backprop; a missing one (an unused output) counts as zeros.</summary>
     internal Variable[] OutputGrads()
     {
-        if (output is not null) return [output.Grad ?? new Variable(Tensor.Zeros(output.DType, output.Data.Shape))];
+        if (output is not null) return [output.Grad ?? new Variable(Tensor.ZerosLike(output.Data))];
         var gys = new Variable[outputs.Length];
         for (int i = 0; i < outputs.Length; i++)
         {
             Variable? y = outputs[i].TryGetTarget(out var target) ? target : null;
-            gys[i] = y?.Grad ?? new Variable(Tensor.Zeros(outputInfo[i].DType, outputInfo[i].Shape));
+            gys[i] = y?.Grad ?? new Variable(Tensor.Zeros(outputInfo[i].DType, outputInfo[i].Shape).To(outputInfo[i].Device));
         }
         return gys;
     }

@@ -14,9 +14,10 @@ public sealed class DataLoader : IEnumerable<(Tensor x, Tensor t)>
     private readonly Generator generator;
     private int[] order = [];
 
-    /// <summary>Batches of <paramref name="batchSize"/> examples; <paramref name="generator"/> (seed 0 when null) drives the shuffling.</summary>
-    public DataLoader(Dataset dataset, int batchSize, bool shuffle = true, Generator? generator = null, bool dropLast = false)
+    /// <summary>Batches of <paramref name="batchSize"/> examples; <paramref name="generator"/> (seed 0 when null) drives the shuffling; batches are moved to <paramref name="device"/> (the CPU when null).</summary>
+    public DataLoader(Dataset dataset, int batchSize, bool shuffle = true, Generator? generator = null, bool dropLast = false, Device? device = null)
     {
+        Device = device ?? Device.Cpu;
         ArgumentNullException.ThrowIfNull(dataset);
         if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), $"DataLoader: batch size must be positive, got {batchSize}");
         Dataset = dataset;
@@ -63,11 +64,27 @@ public sealed class DataLoader : IEnumerable<(Tensor x, Tensor t)>
             int start = Iteration * BatchSize;
             var batch = Dataset.GetBatch(order.AsSpan(start, Math.Min(BatchSize, order.Length - start)));
             Iteration++;
-            yield return batch;
+            yield return (batch.x.To(Device), batch.t.To(Device));
         }
         // As DeZero does at the end of an epoch, so the next pass has its order ready.
         Reset();
     }
+
+    /// <summary>The device each batch is moved to before it is handed out (the CPU unless set).</summary>
+    public Device Device { get; set; } = Device.Cpu;
+
+    /// <summary>Hands out batches on <paramref name="device"/> from now on (DeZero's <c>to_gpu()</c>); returns this loader.</summary>
+    public DataLoader To(Device device)
+    {
+        Device = device;
+        return this;
+    }
+
+    /// <summary>DeZero's <c>to_gpu()</c>: batches on the first CUDA GPU.</summary>
+    public DataLoader ToGpu() => To(Device.Cuda(0));
+
+    /// <summary>DeZero's <c>to_cpu()</c>: batches on the host.</summary>
+    public DataLoader ToCpu() => To(Device.Cpu);
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -11,9 +11,10 @@ namespace Nabla.Data;
 /// </summary>
 public sealed class SeqDataLoader : IEnumerable<(Tensor x, Tensor t)>
 {
-    /// <summary>Batches of <paramref name="batchSize"/> parallel streams over <paramref name="dataset"/>.</summary>
-    public SeqDataLoader(Dataset dataset, int batchSize)
+    /// <summary>Batches of <paramref name="batchSize"/> parallel streams over <paramref name="dataset"/>, moved to <paramref name="device"/> (the CPU when null).</summary>
+    public SeqDataLoader(Dataset dataset, int batchSize, Device? device = null)
     {
+        Device = device ?? Device.Cpu;
         ArgumentNullException.ThrowIfNull(dataset);
         if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), $"SeqDataLoader: batch size must be positive, got {batchSize}");
         Dataset = dataset;
@@ -55,10 +56,26 @@ public sealed class SeqDataLoader : IEnumerable<(Tensor x, Tensor t)>
         {
             var batch = Dataset.GetBatch(Indices(Iteration));
             Iteration++;
-            yield return batch;
+            yield return (batch.x.To(Device), batch.t.To(Device));
         }
         Reset();
     }
+
+    /// <summary>The device each batch is moved to before it is handed out (the CPU unless set).</summary>
+    public Device Device { get; set; } = Device.Cpu;
+
+    /// <summary>Hands out batches on <paramref name="device"/> from now on (DeZero's <c>to_gpu()</c>); returns this loader.</summary>
+    public SeqDataLoader To(Device device)
+    {
+        Device = device;
+        return this;
+    }
+
+    /// <summary>DeZero's <c>to_gpu()</c>: batches on the first CUDA GPU.</summary>
+    public SeqDataLoader ToGpu() => To(Device.Cuda(0));
+
+    /// <summary>DeZero's <c>to_cpu()</c>: batches on the host.</summary>
+    public SeqDataLoader ToCpu() => To(Device.Cpu);
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -52,7 +52,8 @@ public sealed class Dropout : Function
         Tensor uniform;
         if (generator is not null) uniform = Tensor.Rand(generator, x.DType, x.Shape);
         else lock (sharedLock) uniform = Tensor.Rand(shared, x.DType, x.Shape);
-        return uniform.Ge(Ratio).AsType(x.DType) * (1.0 / (1 - Ratio));
+        // Drawn on the host, so a seed gives the same mask on every device.
+        return uniform.To(x.Device).Ge(Ratio).AsType(x.DType) * (1.0 / (1 - Ratio));
     }
 
     protected internal override Variable?[] Backward(Variable[] gys) => [mask is null ? gys[0] : gys[0] * mask];

@@ -11,7 +11,7 @@ public sealed class GetItemGrad(TensorIndex[] index, int[] inputShape) : Functio
 
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
-        var gx = Tensor.Zeros(xs[0].DType, InputShape);
+        var gx = Tensor.Zeros(xs[0].DType, InputShape).To(xs[0].Device);
         gx.AddAt(xs[0], Index);
         return [gx];
     }

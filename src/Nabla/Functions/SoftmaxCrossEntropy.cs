@@ -22,17 +22,18 @@ public sealed class SoftmaxCrossEntropy : Function
     {
         var x = Inputs[0];
         int n = x.Shape[0], c = x.Shape[1];
-        var onehot = OneHot(Inputs[1].Data, n, c, x.DType);
+        var onehot = OneHot(Inputs[1].Data, n, c, x.DType, x.Data.Device);
         var y = F.Softmax(x, 1);
         return [(y - onehot) * F.BroadcastTo(gys[0] / (double)Math.Max(n, 1), x.Shape), null];
     }
 
-    private static Tensor OneHot(Tensor labels, int n, int classes, DType dtype)
+    /// <summary>Made on the host and moved in one copy: the labels are read there anyway.</summary>
+    private static Tensor OneHot(Tensor labels, int n, int classes, DType dtype, Device device)
     {
         var onehot = Tensor.Zeros(dtype, n, classes);
         var values = labels.AsType(DType.Int64).ToArray<long>();
         for (int i = 0; i < n; i++) onehot.SetDouble(1.0, i, (int)values[i]);
-        return onehot;
+        return onehot.To(device);
     }
 
     private static long[] CheckLabels(Tensor x, Tensor t)
@@ -51,7 +52,7 @@ public sealed class SoftmaxCrossEntropy : Function
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         var (x, t) = (xs[0], xs[1]);
-        var onehot = OneHot(t, x.Dim(0), x.Dim(1), x.DType);
+        var onehot = OneHot(t, x.Dim(0), x.Dim(1), x.DType, x.Device);
         return [((Softmax.Compute(x, 1) - onehot) * txs[0]).Sum() / (double)Math.Max(x.Dim(0), 1)];
     }
 }

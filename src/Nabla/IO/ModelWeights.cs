@@ -53,7 +53,8 @@ public static class ModelWeights
         foreach (var key in tensors.Keys)
             if (!expected.Contains(key))
                 throw new InvalidDataException($"LoadWeights: file '{path}' has tensor '{key}' that the model does not have");
-        foreach (var (name, p) in parameters) p.Data = tensors[name].Contiguous().Copy();
+        // Loaded onto the device the model is on, as PyTorch's load_state_dict copies into the parameters.
+        foreach (var (name, p) in parameters) p.Data = tensors[name].Contiguous().Copy().To(p.Data.Device);
     }
 
     /// <summary>The model's parameters, refusing two under one name (possible with an overridden NamedChildren), which a checkpoint cannot tell apart.</summary>

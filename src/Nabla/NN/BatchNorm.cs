@@ -28,10 +28,11 @@ public sealed class BatchNorm(double decay = 0.9, double eps = 2e-5) : Layer
         if (gamma.Size == 0)
         {
             int c = x.Shape[1];
-            gamma.Data = Tensor.Ones(x.DType, c);
-            beta.Data = Tensor.Zeros(x.DType, c);
-            avg_mean.Data = Tensor.Zeros(x.DType, c);
-            avg_var.Data = Tensor.Ones(x.DType, c);
+            var device = x.Data.Device;
+            gamma.Data = Tensor.Ones(x.DType, c).To(device);
+            beta.Data = Tensor.Zeros(x.DType, c).To(device);
+            avg_mean.Data = Tensor.Zeros(x.DType, c).To(device);
+            avg_var.Data = Tensor.Ones(x.DType, c).To(device);
         }
         return F.BatchNorm(x, gamma, beta, avg_mean.Data, avg_var.Data, Decay, Eps);
     }

@@ -49,7 +49,7 @@ public abstract class ConvolutionLayer : Layer
         if (W.Size == 0)
         {
             if (x.NDim != 4) throw new ArgumentException($"{GetType().Name}: input of shape ({string.Join(",", x.Shape)}) must be (N, C, H, W)");
-            W.Data = InitWeights(x.Shape[1]);
+            W.Data = InitWeights(x.Shape[1]).To(x.Data.Device);
         }
         return Apply(x);
     }

@@ -10,7 +10,7 @@ namespace Nabla.NN;
 /// discovered by reflection (once per type), and named after the member, hierarchically:
 /// <c>"l1.W"</c>, <c>"blocks.0.conv1.W"</c>.
 /// </summary>
-public abstract class Layer
+public abstract partial class Layer
 {
     /// <summary>The computation of this layer.</summary>
     public abstract Variable Forward(Variable x);

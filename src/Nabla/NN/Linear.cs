@@ -45,7 +45,7 @@ public sealed class Linear : Layer
         if (W.Size == 0)
         {
             if (x.NDim != 2) throw new ArgumentException($"Linear: input of shape ({string.Join(",", x.Shape)}) must be (N, in)");
-            W.Data = InitWeights(x.Shape[1]);
+            W.Data = InitWeights(x.Shape[1]).To(x.Data.Device);
         }
         return F.Linear(x, W, b);
     }

@@ -43,11 +43,22 @@ public sealed partial class Tensor
     /// <paramref name="operand"/> of an in-place operation on this tensor: it must be on this device, except that a
     /// zero-dimensional CPU tensor is moved here.
     /// </summary>
-    internal Tensor OperandHere(string op, Tensor operand)
+    internal Tensor OperandHere(string op, Tensor operand) => OperandOn(op, operand, Device);
+
+    /// <summary><paramref name="operand"/> on <paramref name="device"/> when it is there or is a zero-dimensional CPU tensor; otherwise an error naming both devices.</summary>
+    internal static Tensor OperandOn(string op, Tensor operand, Device device)
     {
-        if (operand.Device == Device) return operand;
-        if (operand.Device.IsCpu && operand.NDim == 0) return operand.To(Device);
-        throw new InvalidOperationException($"{op}: operands on {Device} and {operand.Device}; move one with To(device)");
+        if (operand.Device == device) return operand;
+        if (operand.Device.IsCpu && operand.NDim == 0) return operand.To(device);
+        throw new InvalidOperationException($"{op}: operands on {device} and {operand.Device}; move one with To(device)");
+    }
+
+    /// <summary>The device of an operation on <paramref name="operands"/>: that of the first one that is not a zero-dimensional CPU tensor.</summary>
+    internal static Device CommonDevice(params ReadOnlySpan<Tensor> operands)
+    {
+        foreach (var t in operands)
+            if (!(t.NDim == 0 && t.storage is Array)) return t.Device;
+        return Device.Cpu;
     }
 
     /// <summary>Throws, naming <paramref name="op"/> and both devices, unless every tensor is on <paramref name="device"/>.</summary>

@@ -77,11 +77,10 @@ public sealed partial class Tensor
             throw new ArgumentException($"Where: condition must have dtype bool, got {condition.DType.Name()}");
         var shape = ShapeUtil.Broadcast(ShapeUtil.Broadcast(condition.shape, x.shape, "Where"), y.shape, "Where");
         var dtype = DTypeExtensions.Promote(x.DType, y.DType);
-        var backend = BackendOf("Where", ref x, ref y);
-        if (condition.Device != backend.Device && condition.NDim == 0 && condition.Device.IsCpu) condition = condition.To(backend.Device);
-        CheckDevice("Where", backend.Device, condition);
-        var result = EmptyUninitialized(dtype, shape, backend.Device);
-        backend.Select(condition, x.AsType(dtype), y.AsType(dtype), result);
+        var device = CommonDevice(condition, x, y);
+        (condition, x, y) = (OperandOn("Where", condition, device), OperandOn("Where", x, device), OperandOn("Where", y, device));
+        var result = EmptyUninitialized(dtype, shape, device);
+        result.Backend.Select(condition, x.AsType(dtype), y.AsType(dtype), result);
         return result;
     }
 

@@ -60,6 +60,9 @@ public abstract class Optimizer
     {
         if (!state.TryGetValue(p, out var tensors) || !SameShape(tensors[0], p.Data))
             state[p] = tensors = Enumerable.Range(0, count).Select(_ => Tensor.ZerosLike(p.Data)).ToArray();
+        // The state follows a parameter that was moved to another device, as PyTorch's does on load.
+        if (tensors[0].Device != p.Data.Device)
+            state[p] = tensors = tensors.Select(t => t.To(p.Data.Device)).ToArray();
         return tensors;
     }
 
@@ -68,9 +71,11 @@ public abstract class Optimizer
         var grad = p.Grad!.Data;
         if (!SameShape(grad, p.Data))
             throw new InvalidOperationException($"{GetType().Name}: gradient of shape ({string.Join(",", grad.Shape)}) for parameter {p.Name} of shape ({string.Join(",", p.Shape)})");
+        if (grad.Device != p.Data.Device)
+            throw new InvalidOperationException($"{GetType().Name}: gradient of parameter {p.Name} on {grad.Device}, the parameter on {p.Data.Device}");
         if (!p.Data.IsContiguous || p.Data.IsReadOnly || !p.DType.IsFloat())
             throw new InvalidOperationException($"{GetType().Name}: parameter {p.Name} must be a writable contiguous float tensor");
-        if (!gradients.TryGetValue(p, out var buffer) || !SameShape(buffer, p.Data) || buffer.DType != p.DType)
+        if (!gradients.TryGetValue(p, out var buffer) || !SameShape(buffer, p.Data) || buffer.DType != p.DType || buffer.Device != p.Data.Device)
             gradients[p] = buffer = Tensor.ZerosLike(p.Data);
         buffer.Assign(grad);
         return buffer;
