@@ -64,11 +64,12 @@ public static class CommandLine
           nabla <command> [options]
 
         Commands:
-          info          Print the Nabla version, runtime, CPU and SIMD support
+          info          Print the Nabla version, runtime, CPU, SIMD support and devices
           train <data>  Train a model: mnist (--model mlp|cnn), spiral, sincurve
                         [--epochs N] [--batch-size N] [--lr X] [--weight-decay X] [--seed N]
                         [--data DIR] [--out DIR] [--threads N] [--limit N] [--plain]
-          eval          Test a trained classifier: --weights FILE [--data DIR] [--plain]
+                        [--device cpu|cuda|cuda:N|ilgpu-cpu]
+          eval          Test a trained classifier: --weights FILE [--data DIR] [--device D] [--plain]
           diff          Differentiate a formula: diff "sin(x)*exp(x)" --wrt x [--order n] [--at x=1] [--latex]
           graph         Draw the graph of an n-th derivative by double backprop:
                         graph "tanh(x)" --order 4 -o tanh4.png (or .dot) [--at x=1] [--verbose]

@@ -5,12 +5,12 @@ using Spectre.Console;
 
 namespace Nabla.Cli;
 
-/// <summary><c>nabla eval --weights FILE [--data DIR]</c>: test accuracy, per-class accuracy and the confusion matrix of a trained classifier.</summary>
+/// <summary><c>nabla eval --weights FILE [--data DIR] [--device D]</c>: test accuracy, per-class accuracy and the confusion matrix of a trained classifier.</summary>
 public static class EvalCommand
 {
     public static int Run(string[] args, TextWriter output, bool plain)
     {
-        var reader = new ArgReader("eval", args, ["--weights", "--data", "--limit"], ["--plain"]);
+        var reader = new ArgReader("eval", args, ["--weights", "--data", "--limit", "--device"], ["--plain"]);
         if (reader.Positionals.Count > 0) throw new CliError($"eval: unexpected argument '{reader.Positionals[0]}'");
         var weights = reader.String("--weights") ?? throw new CliError("eval: --weights FILE is required (a model.safetensors written by nabla train)");
         if (!File.Exists(weights)) throw new CliError($"eval: weights file '{weights}' does not exist", 1);
@@ -40,6 +40,7 @@ public static class EvalCommand
     {
         if (reader.String("--data") is { } dir) yield return "--data=" + dir;
         if (reader.String("--limit") is { } limit) yield return "--limit=" + limit;
+        if (reader.String("--device") is { } device) yield return "--device=" + device;
     }
 
     private static Dictionary<string, string> ReadMetadata(string path)

@@ -43,7 +43,13 @@ public static class SystemInfo
         ("Vector<float>.Count", $"{Vector<float>.Count} ({Vector<float>.Count * 32} bits)"),
         ("Simd.Detected", Simd.Detected.ToString()),
         ("Nabla threads", NablaThreads.ToString()),
+        .. Device.Available().Select(d => ($"Device {d.Device}", $"{d.Name}, {FormatBytes(d.MemoryBytes)}")),
     ];
+
+    /// <summary>A memory size in GiB (or MiB when small), as device lists show it.</summary>
+    public static string FormatBytes(long bytes) =>
+        bytes >= 1L << 30 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.0} GiB")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):0} MiB");
 
     /// <summary>The CPU's model name, from /proc/cpuinfo on Linux; "unknown" where it cannot be found.</summary>
     public static string CpuModel()

@@ -15,7 +15,7 @@ public static class TrainCommand
 
     public static readonly string[] Datasets = ["mnist", "spiral", "sincurve"];
 
-    private static readonly string[] ValueOptions = ["--model", "--epochs", "--batch-size", "--lr", "--weight-decay", "--seed", "--data", "--out", "--threads", "--limit"];
+    private static readonly string[] ValueOptions = ["--model", "--epochs", "--batch-size", "--lr", "--weight-decay", "--seed", "--data", "--out", "--threads", "--limit", "--device"];
     private static readonly string[] FlagOptions = ["--plain"];
 
     /// <summary>Parses the options (after the word <c>train</c>) and trains; returns the exit code.</summary>
@@ -30,7 +30,7 @@ public static class TrainCommand
         bool plain = options.Plain || !(interactive ?? !Console.IsOutputRedirected);
         IReporter reporter = plain ? new PlainReporter(output) : new SpectreReporter(AnsiConsole.Console);
         reporter.Info(string.Create(CultureInfo.InvariantCulture,
-            $"training {options.Model} on {options.Dataset}: {options.Epochs} epochs, batch {options.BatchSize}, lr {options.LearningRate:G}, seed {options.Seed}, {options.Threads} threads"));
+            $"training {options.Model} on {options.Dataset}: {options.Epochs} epochs, batch {options.BatchSize}, lr {options.LearningRate:G}, seed {options.Seed}, {options.Threads} threads, on {options.Device}"));
         var metadata = new Dictionary<string, string> { ["dataset"] = options.Dataset, ["model"] = options.Model, ["nabla"] = SystemInfo.NablaVersion() };
         var trainer = new Trainer(task, optimizer, reporter, folder, metadata);
         bool completed = trainer.Run(options.Epochs, token);
@@ -80,6 +80,7 @@ public static class TrainCommand
             Threads = reader.Int("--threads", Environment.ProcessorCount, min: 1),
             Plain = reader.Flag("--plain"),
             Limit = reader.Int("--limit", 0, min: 0),
+            Device = DeviceOption.Parse("train", reader.String("--device")),
         };
     }
 

@@ -22,7 +22,7 @@ public sealed class SpiralTask(Model model, Tensor xTrain, Tensor tTrain, Tensor
                 grid[(r * Resolution + c) * 2] = (float)(xMin + (c + 0.5) * (xMax - xMin) / Resolution);
                 grid[(r * Resolution + c) * 2 + 1] = (float)(yMax - (r + 0.5) * (yMax - yMin) / Resolution);
             }
-        var classes = Predict(Tensor.FromSpan<float>(grid, [Resolution * Resolution, 2]).AsType(XTrain.DType));
+        var classes = Predict(Tensor.FromSpan<float>(grid, [Resolution * Resolution, 2]).AsType(XTrain.DType).To(XTrain.Device));
         var heat = new double[Resolution, Resolution];
         for (int r = 0; r < Resolution; r++)
             for (int c = 0; c < Resolution; c++) heat[r, c] = classes[r * Resolution + c];

@@ -15,6 +15,9 @@ public sealed record TrainOptions
     public int Threads { get; init; }
     public bool Plain { get; init; }
 
+    /// <summary>Where the model, its optimizer state and the data live (<c>--device</c>).</summary>
+    public Nabla.Tensors.Device Device { get; init; } = Nabla.Tensors.Device.Cpu;
+
     /// <summary>Use only the first N training and N/4 test examples (a quick smoke run); 0 for all.</summary>
     public int Limit { get; init; }
 }

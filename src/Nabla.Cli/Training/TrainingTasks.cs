@@ -20,13 +20,20 @@ public static class TrainingTasks
     public static TrainingTask Create(TrainOptions options)
     {
         var gen = new Generator(options.Seed);
-        return options.Dataset switch
+        var task = options.Dataset switch
         {
             "spiral" => Spiral(options, gen),
             "sincurve" => SinCurve(options),
             _ => Mnist(options, gen),
         };
+        task.Model.To(options.Device);
+        return task;
     }
+
+    /// <summary>The data set moved once to the training device, so batches are cut there.</summary>
+    private static (Tensor X, Tensor T) On(TrainOptions options, Tensor x, Tensor t) => (x.To(options.Device), t.To(options.Device));
+
+    private static (Tensor X, Tensor T) On(TrainOptions options, (Tensor X, Tensor T) data) => On(options, data.X, data.T);
 
     private static TrainingTask Mnist(TrainOptions options, Generator gen)
     {
@@ -40,6 +47,8 @@ public static class TrainingTasks
             xTrain = xTrain.Reshape(xTrain.Dim(0), -1);
             xTest = xTest.Reshape(xTest.Dim(0), -1);
         }
+        (xTrain, tTrain) = On(options, xTrain, tTrain);
+        (xTest, tTest) = On(options, xTest, tTest);
         return new ClassificationTask(model, xTrain, tTrain, xTest, tTest, options.BatchSize, gen);
     }
 
@@ -63,8 +72,8 @@ public static class TrainingTasks
 
     private static TrainingTask Spiral(TrainOptions options, Generator gen)
     {
-        var (xTrain, tTrain) = Data.Spiral.Generate(train: true);
-        var (xTest, tTest) = Data.Spiral.Generate(train: false);
+        var (xTrain, tTrain) = On(options, Data.Spiral.Generate(train: true));
+        var (xTest, tTest) = On(options, Data.Spiral.Generate(train: false));
         // DeZero's step 48 model, with batch normalisation so 300 epochs of SGD(1.0) separate the arms reliably.
         var model = new Sequential(new Linear(10), new BatchNorm(), Activation.Sigmoid(), new Linear(3));
         return new SpiralTask(model, xTrain, tTrain, xTest, tTest, options.BatchSize, gen);
@@ -74,8 +83,8 @@ public static class TrainingTasks
     {
         var train = new SinCurve(train: true, seed: options.Seed, dtype: DType.Float32);
         var test = new SinCurve(train: false, seed: options.Seed, dtype: DType.Float32);
-        var (xTrain, tTrain) = Limit(train.Data, train.Labels, options.Limit);
-        var (xTest, tTest) = (test.Data, test.Labels);
+        var (xTrain, tTrain) = On(options, Limit(train.Data, train.Labels, options.Limit));
+        var (xTest, tTest) = On(options, (test.Data, test.Labels));
         return new SinCurveTask(new SequenceModel(100, 1), xTrain, tTrain, xTest, tTest);
     }
 

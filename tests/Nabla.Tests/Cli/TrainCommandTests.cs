@@ -72,12 +72,21 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData(new[] { "mnist", "--lr", "0" }, "--lr must be positive, got 0")]
     [InlineData(new[] { "mnist", "--frobnicate" }, "unknown option '--frobnicate'")]
     [InlineData(new[] { "mnist", "--epochs" }, "option --epochs needs a value")]
+    [InlineData(new[] { "mnist", "--device", "tpu" }, "unknown device 'tpu' (expected cpu, cuda, cuda:N or ilgpu-cpu)")]
+    [InlineData(new[] { "mnist", "--device", "cuda:99" }, "device cuda:99 is not available on this machine (found: cpu")]
     public void BadOptionsAreOneClearLine(string[] args, string message)
     {
         var e = Assert.Throws<CliError>(() => TrainCommand.Parse(args));
         Assert.Contains(message, e.Message);
         Assert.Equal(CommandLine.UsageError, e.ExitCode);
         Assert.DoesNotContain("\n", e.Message);
+    }
+
+    [Fact]
+    public void TheDeviceOptionDefaultsToTheCpu()
+    {
+        Assert.Equal(Nabla.Tensors.Device.Cpu, TrainCommand.Parse(["mnist"]).Device);
+        Assert.Equal(Nabla.Tensors.Device.Cpu, TrainCommand.Parse(["mnist", "--device", "cpu"]).Device);
     }
 
     [Fact]
