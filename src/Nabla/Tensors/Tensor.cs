@@ -5,8 +5,9 @@ namespace Nabla.Tensors;
 
 /// <summary>
 /// An n-dimensional array with NumPy semantics: a runtime <see cref="DType"/>, a shape, and strides into a
-/// shared storage on one <see cref="Tensors.Device"/> (a managed array on the CPU, a device buffer elsewhere). Shape operations (reshape of contiguous data, transpose, slicing, broadcasting)
-/// return views that share storage; every other operation returns a new contiguous tensor.
+/// shared storage on one <see cref="Tensors.Device"/> (a managed array on the CPU, a device buffer elsewhere).
+/// Shape operations (reshape of contiguous data, transpose, slicing, broadcasting) return views that share
+/// storage; every other operation returns a new contiguous tensor on the same device.
 /// </summary>
 public sealed partial class Tensor
 {
