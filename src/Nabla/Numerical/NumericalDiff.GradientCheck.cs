@@ -47,7 +47,7 @@ public static partial class NumericalDiff
         // Backprop needs the graph, even when the check runs inside NoGrad.
         using (Config.EnableGrad())
             y = f(xs) ?? throw new InvalidOperationException("GradientCheck: f returned null");
-        var weights = y.Size == 1 ? Tensor.OnesLike(y.Data) : Tensor.Randn(new Generator(20240601), y.DType, y.Shape);
+        var weights = y.Size == 1 ? Tensor.OnesLike(y.Data) : Tensor.Randn(new Generator(20240601), y.DType, y.Shape).To(y.Device);
         y.Grad = new Variable(weights);
         y.Backward();
         return (weights, xs.Select(x => x.Grad?.Data ?? Tensor.ZerosLike(x.Data)).ToArray());
