@@ -7,7 +7,7 @@ namespace Nabla.Tensors.Backends.Ilgpu;
 /// Device buffers kept for reuse, a few per (dtype, length): a training loop allocates the same shapes every step,
 /// and device allocation (cudaMalloc) is expensive and synchronizing. Buffers beyond the caps are disposed. Memory of
 /// buffers collected by the GC arrives through <see cref="Orphan"/> (any thread) and is taken in on the next rent.
-/// All kernels run on one stream, so memory returned while kernels that use it are pending is safe to hand out:
+/// Every buffer stays referenced here until disposed. All kernels run on one stream, so memory returned while kernels that use it are pending is safe to hand out:
 /// its next user's kernels run after them.
 /// </summary>
 internal sealed class BufferPool(Accelerator accelerator, long maxPooledBytes)
@@ -16,6 +16,7 @@ internal sealed class BufferPool(Accelerator accelerator, long maxPooledBytes)
     private readonly Lock gate = new();
     private readonly Dictionary<(DType, int), Stack<MemoryBuffer>> free = [];
     private readonly ConcurrentQueue<(DType, int, MemoryBuffer)> orphans = new();
+    private readonly HashSet<MemoryBuffer> live = [];
     private long pooledBytes;
 
     /// <summary>Pooled memory of this dtype and length, or null.</summary>
@@ -46,6 +47,15 @@ internal sealed class BufferPool(Accelerator accelerator, long maxPooledBytes)
         Dispose(memory);
     }
 
+    /// <summary>
+    /// Holds a new buffer until <see cref="Dispose"/>: ILGPU's buffers (a typed wrapper over native buffers) have
+    /// finalizers, and one that ran when its IlgpuBuffer was collected would free memory the orphan queue still hands out.
+    /// </summary>
+    public void Track(MemoryBuffer memory)
+    {
+        lock (gate) live.Add(memory);
+    }
+
     /// <summary>Called by a finalizer: only queues, so no device call happens on the finalizer thread.</summary>
     public void Orphan(DType dtype, int length, MemoryBuffer memory) => orphans.Enqueue((dtype, length, memory));
 
@@ -66,6 +76,7 @@ internal sealed class BufferPool(Accelerator accelerator, long maxPooledBytes)
     private void Dispose(MemoryBuffer memory)
     {
         if (accelerator.AcceleratorType == AcceleratorType.Cuda) GC.RemoveMemoryPressure(Math.Max(1, memory.LengthInBytes));
+        lock (gate) live.Remove(memory);
         memory.Dispose();
     }
 }

@@ -8,6 +8,7 @@ internal sealed partial class IlgpuBackend
 {
     public Tensor Conv2d(Tensor x, Tensor w, Tensor? b, ConvGeometry g)
     {
+        using var scope = gate.EnterScope();
         int oc = w.Dim(0);
         var (xc, wc) = (x.Contiguous(), w.Contiguous());
         var col = Columns(xc, g, batchMajor: true);
@@ -28,6 +29,7 @@ internal sealed partial class IlgpuBackend
 
     public Tensor ConvTranspose2d(Tensor x, Tensor w, ConvGeometry g)
     {
+        using var scope = gate.EnterScope();
         int ic = w.Dim(0);
         var (xc, wc) = (x.Contiguous(), w.Contiguous());
         var col = NewTensor(xc.DType, g.ColShape);
@@ -43,6 +45,7 @@ internal sealed partial class IlgpuBackend
 
     public Tensor Conv2dGradW(Tensor x, Tensor gy, ConvGeometry g)
     {
+        using var scope = gate.EnterScope();
         int oc = gy.Dim(1), pos = g.Positions;
         var (xc, gyc) = (x.Contiguous(), gy.Contiguous());
         // One product over the whole batch, K = N·OH·OW: gy as (OC, N·OH·OW) and the columns as (Patch, N·OH·OW).
@@ -62,6 +65,7 @@ internal sealed partial class IlgpuBackend
 
     public Tensor Im2Col(Tensor image, ConvGeometry g)
     {
+        using var scope = gate.EnterScope();
         var x = image.Contiguous();
         var col = Columns(x, g, batchMajor: true);
         Tensor.ReleaseIfCopy(x, image);
@@ -70,6 +74,7 @@ internal sealed partial class IlgpuBackend
 
     public Tensor Col2Im(Tensor columns, ConvGeometry g)
     {
+        using var scope = gate.EnterScope();
         var col = columns.Contiguous();
         var x = Fold(col, g, batchMajor: true);
         Tensor.ReleaseIfCopy(col, columns);
@@ -113,6 +118,7 @@ internal sealed partial class IlgpuBackend
 
     public Tensor MaxPool(Tensor x, ConvGeometry g, out Tensor indexes)
     {
+        using var scope = gate.EnterScope();
         var xc = x.Contiguous();
         int[] shape = [g.N, g.C, g.OH, g.OW];
         var y = NewTensor(xc.DType, shape);
@@ -134,6 +140,7 @@ internal sealed partial class IlgpuBackend
 
     public Tensor PoolScatter(Tensor gy, Tensor indexes, ConvGeometry g)
     {
+        using var scope = gate.EnterScope();
         var (gyc, ic) = (gy.Contiguous(), indexes.Contiguous());
         var gx = NewTensor(gyc.DType, g.ImageShape);
         if (gx.Size > 0)
@@ -154,6 +161,7 @@ internal sealed partial class IlgpuBackend
 
     public Tensor PoolGather(Tensor x, Tensor indexes, ConvGeometry g)
     {
+        using var scope = gate.EnterScope();
         var (xc, ic) = (x.Contiguous(), indexes.Contiguous());
         var y = NewTensor(xc.DType, [g.N, g.C, g.OH, g.OW]);
         if (y.Size > 0)
@@ -174,6 +182,7 @@ internal sealed partial class IlgpuBackend
 
     public Tensor AvgPool(Tensor x, ConvGeometry g)
     {
+        using var scope = gate.EnterScope();
         var xc = x.Contiguous();
         var y = NewTensor(xc.DType, [g.N, g.C, g.OH, g.OW]);
         if (y.Size > 0)
@@ -193,6 +202,7 @@ internal sealed partial class IlgpuBackend
 
     public Tensor AvgPoolAdjoint(Tensor gy, ConvGeometry g)
     {
+        using var scope = gate.EnterScope();
         var gyc = gy.Contiguous();
         var gx = NewTensor(gyc.DType, g.ImageShape);
         if (gx.Size > 0)

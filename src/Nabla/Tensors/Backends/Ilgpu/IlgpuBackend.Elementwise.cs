@@ -8,6 +8,7 @@ internal sealed partial class IlgpuBackend
 {
     public void Copy(Tensor src, Tensor dst)
     {
+        using var scope = gate.EnterScope();
         switch (dst.DType)
         {
             case DType.Float32: Copy<float>(src, dst); break;
@@ -29,6 +30,7 @@ internal sealed partial class IlgpuBackend
 
     public void Convert(Tensor src, Tensor dst)
     {
+        using var scope = gate.EnterScope();
         if (src.DType == dst.DType) { Copy(src, dst); return; }
         switch (src.DType)
         {
@@ -65,6 +67,7 @@ internal sealed partial class IlgpuBackend
 
     public void Binary(BinaryOp op, Tensor a, Tensor b, Tensor dst)
     {
+        using var scope = gate.EnterScope();
         switch (dst.DType)
         {
             case DType.Float32: Binary<float, Float32Arith>(op, a, b, dst); break;
@@ -109,6 +112,7 @@ internal sealed partial class IlgpuBackend
 
     public void Unary(UnaryOp op, Tensor src, Tensor dst)
     {
+        using var scope = gate.EnterScope();
         switch (dst.DType)
         {
             case DType.Float32: Unary<float, Float32Arith>(op, src, dst); break;
@@ -129,6 +133,7 @@ internal sealed partial class IlgpuBackend
 
     public void Compare(CompareOp op, Tensor a, Tensor b, Tensor dst)
     {
+        using var scope = gate.EnterScope();
         switch (a.DType)
         {
             case DType.Float32: Compare<float, Float32Arith>(op, a, b, dst); break;
@@ -153,6 +158,7 @@ internal sealed partial class IlgpuBackend
 
     public void Select(Tensor cond, Tensor x, Tensor y, Tensor dst)
     {
+        using var scope = gate.EnterScope();
         switch (dst.DType)
         {
             case DType.Float32: Select<float>(cond, x, y, dst); break;
@@ -177,6 +183,7 @@ internal sealed partial class IlgpuBackend
 
     public void TakeRows(Tensor src, int[] idx, Tensor rows)
     {
+        using var scope = gate.EnterScope();
         int rowSize = src.NDim == 0 ? 1 : src.Size / Math.Max(src.ShapeSpan[0], 1);
         if (idx.Length == 0 || rowSize == 0) return;
         var indexes = (IlgpuBuffer)FromHost(idx);
@@ -200,13 +207,18 @@ internal sealed partial class IlgpuBackend
 
     public Tensor ActivationGrad(FusedActivation op, Tensor gy, Tensor saved)
     {
+        using var scope = gate.EnterScope();
         if (!Fused.Applies(gy, saved))
             throw new ArgumentException($"{op}: fused gradient needs contiguous float tensors of one dtype and shape, got {gy.DType.Name()} {gy.ShapeString} and {saved.DType.Name()} {saved.ShapeString}");
         int code = op switch { FusedActivation.ReLU => 0, FusedActivation.Tanh => 1, _ => 2 };
         return Activation(code, gy, saved);
     }
 
-    public Tensor Sigmoid(Tensor x) => Activation(3, x, x);
+    public Tensor Sigmoid(Tensor x)
+    {
+        using var scope = gate.EnterScope();
+        return Activation(3, x, x);
+    }
 
     private Tensor Activation(int code, Tensor a, Tensor b)
     {

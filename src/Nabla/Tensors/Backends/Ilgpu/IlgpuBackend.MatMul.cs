@@ -12,6 +12,7 @@ internal sealed partial class IlgpuBackend
 
     public void MatMul(Tensor a, Tensor b, Tensor c, int[] batch)
     {
+        using var scope = gate.EnterScope();
         int m = c.ShapeSpan[^2], n = c.ShapeSpan[^1], k = a.ShapeSpan[^1];
         var aBatch = ShapeUtil.BroadcastStrides(a.ShapeSpan[..^2], a.StrideSpan[..^2], batch, "MatMul");
         var bBatch = ShapeUtil.BroadcastStrides(b.ShapeSpan[..^2], b.StrideSpan[..^2], batch, "MatMul");

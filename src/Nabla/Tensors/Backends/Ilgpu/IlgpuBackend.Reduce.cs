@@ -8,6 +8,7 @@ internal sealed partial class IlgpuBackend
 {
     public void Reduce(ReduceOp op, Tensor src, Tensor dst)
     {
+        using var scope = gate.EnterScope();
         switch (dst.DType)
         {
             case DType.Float32: Reduce<float, Float32Arith>(op, src, dst); break;
@@ -84,6 +85,7 @@ internal sealed partial class IlgpuBackend
 
     public void ArgReduce(bool max, Tensor src, Tensor dst, int rowLength)
     {
+        using var scope = gate.EnterScope();
         switch (src.DType)
         {
             case DType.Float32: ArgReduce<float, Float32Arith>(max, src, dst, rowLength); break;
@@ -112,6 +114,7 @@ internal sealed partial class IlgpuBackend
 
     public double SumOfSquares(Tensor t)
     {
+        using var scope = gate.EnterScope();
         if (t.Size == 0) return 0;
         return t.DType == DType.Float32 ? SumOfSquares<float, Float32Arith>(t) : SumOfSquares<double, Float64Arith>(t);
     }

@@ -7,6 +7,7 @@ internal sealed partial class IlgpuBackend
 {
     public void SgdStep(Tensor p, Tensor g, double lr)
     {
+        using var scope = gate.EnterScope();
         if (p.DType == DType.Float32) Sgd<float, Float32Arith>(p, g, lr);
         else Sgd<double, Float64Arith>(p, g, lr);
     }
@@ -20,6 +21,7 @@ internal sealed partial class IlgpuBackend
 
     public void MomentumStep(Tensor p, Tensor g, Tensor v, double lr, double momentum)
     {
+        using var scope = gate.EnterScope();
         if (p.DType == DType.Float32) Momentum<float, Float32Arith>(p, g, v, lr, momentum);
         else Momentum<double, Float64Arith>(p, g, v, lr, momentum);
     }
@@ -34,6 +36,7 @@ internal sealed partial class IlgpuBackend
 
     public void AdaGradStep(Tensor p, Tensor g, Tensor h, double lr, double eps)
     {
+        using var scope = gate.EnterScope();
         if (p.DType == DType.Float32) AdaGrad<float, Float32Arith>(p, g, h, lr, eps);
         else AdaGrad<double, Float64Arith>(p, g, h, lr, eps);
     }
@@ -48,6 +51,7 @@ internal sealed partial class IlgpuBackend
 
     public void AdaDeltaStep(Tensor p, Tensor g, Tensor msg, Tensor msdx, double rho, double eps)
     {
+        using var scope = gate.EnterScope();
         if (p.DType == DType.Float32) AdaDelta<float, Float32Arith>(p, g, msg, msdx, rho, eps);
         else AdaDelta<double, Float64Arith>(p, g, msg, msdx, rho, eps);
     }
@@ -63,6 +67,7 @@ internal sealed partial class IlgpuBackend
 
     public void AdamStep(Tensor p, Tensor g, Tensor m, Tensor v, double beta1, double beta2, double stepSize, double denomScale, double eps)
     {
+        using var scope = gate.EnterScope();
         if (p.DType == DType.Float32) Adam<float, Float32Arith>(p, g, m, v, beta1, beta2, stepSize, denomScale, eps);
         else Adam<double, Float64Arith>(p, g, m, v, beta1, beta2, stepSize, denomScale, eps);
     }
@@ -83,6 +88,7 @@ internal sealed partial class IlgpuBackend
 
     public void Scale(Tensor t, double factor)
     {
+        using var scope = gate.EnterScope();
         if (t.DType == DType.Float32) Scale<float, Float32Arith>(t, factor);
         else Scale<double, Float64Arith>(t, factor);
     }
@@ -96,6 +102,7 @@ internal sealed partial class IlgpuBackend
 
     public void AddScaled(Tensor g, Tensor p, double rate)
     {
+        using var scope = gate.EnterScope();
         if (g.DType == DType.Float32) AddScaled<float, Float32Arith>(g, p, rate);
         else AddScaled<double, Float64Arith>(g, p, rate);
     }

@@ -16,6 +16,10 @@ internal sealed partial class IlgpuBackend : IBackend
     private readonly BufferPool pool;
     private readonly ConcurrentDictionary<(string, Type), Delegate> kernels = new();
 
+    // ILGPU accelerators are not thread safe: every public method holds this (reentrant) lock while it allocates,
+    // copies or launches. Kernels still run asynchronously; the lock only orders the calls that queue them.
+    private readonly Lock gate = new();
+
     private IlgpuBackend(Device device, Accelerator accelerator)
     {
         Device = device;
@@ -76,6 +80,7 @@ internal sealed partial class IlgpuBackend : IBackend
 
     public object Allocate(DType dtype, int length, bool zeroed)
     {
+        using var scope = gate.EnterScope();
         if (length < 0) throw new ArgumentOutOfRangeException(nameof(length), $"Tensor: negative length {length}");
         var memory = pool.Rent(dtype, length) ?? NewMemory(dtype, length);
         if (zeroed && length > 0) memory.AsRawArrayView().MemSetToZero();
@@ -110,19 +115,22 @@ internal sealed partial class IlgpuBackend : IBackend
             DType.Int64 => accelerator.Allocate1D<long>(n),
             _ => accelerator.Allocate1D<byte>(n),
         };
-        // The buffer's lifetime is IlgpuBuffer's (pool or orphan queue), not ILGPU's finalizer on the finalizer thread.
-        GC.SuppressFinalize(memory);
+        // The pool keeps every buffer reachable until it disposes it, so ILGPU's own finalizers never free memory
+        // that an orphaned IlgpuBuffer hands back for reuse.
+        pool.Track(memory);
         if (accelerator.AcceleratorType == AcceleratorType.Cuda) GC.AddMemoryPressure(memory.LengthInBytes);
         return memory;
     }
 
     public void Release(Tensor tensor)
     {
+        using var scope = gate.EnterScope();
         if (tensor.Storage is IlgpuBuffer buffer && tensor.OwnsWholeStorage) buffer.Release();
     }
 
     public object FromHost(Array values)
     {
+        using var scope = gate.EnterScope();
         var buffer = (IlgpuBuffer)(values switch
         {
             float[] => Allocate(DType.Float32, values.Length, false),
@@ -148,6 +156,7 @@ internal sealed partial class IlgpuBackend : IBackend
 
     public Array ToHost(Tensor source)
     {
+        using var scope = gate.EnterScope();
         var t = source.IsContiguous ? source : source.Copy();
         Array result = t.DType switch
         {
