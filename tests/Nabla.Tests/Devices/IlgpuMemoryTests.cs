@@ -65,4 +65,20 @@ public class IlgpuMemoryTests
         Same(x.T.Contiguous(), x.OnGpu().T);
         Same(x[1.., 1..3].Contiguous(), x.OnGpu()[1.., 1..3]);
     }
+
+    [Fact]
+    public void Storage_of_collected_tensors_is_reused_safely()
+    {
+        // Tensors dropped without Release reach the pool through IlgpuBuffer's finalizer; their memory must stay valid.
+        var x = Values(5, DType.Float32, 2, 3, 5, 5);
+        for (int i = 0; i < 6; i++)
+        {
+            DropOne(x);
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            Same(x, x.OnGpu());
+        }
+    }
+
+    private static void DropOne(Tensor x) => _ = x.OnGpu();
 }

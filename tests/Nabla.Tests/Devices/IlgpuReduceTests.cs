@@ -56,6 +56,19 @@ public class IlgpuReduceTests
     }
 
     [Fact]
+    public void Reduce_of_nothing_is_the_identity()
+    {
+        foreach (var dtype in Numbers)
+            foreach (var op in Enum.GetValues<ReduceOp>())
+            {
+                var (c, g) = (EmptyCpu(dtype, 1, 3), EmptyGpu(dtype, 1, 3));
+                Cpu.Reduce(op, EmptyCpu(dtype, 0, 3), c);
+                Gpu.Reduce(op, EmptyGpu(dtype, 0, 3), g);
+                Same(c, g);
+            }
+    }
+
+    [Fact]
     public void ArgReduce_takes_the_first_on_ties_nan_and_signed_zeros()
     {
         var rows = Tensor.FromArray(new[] { 1.0, 3, 3, 0, double.NaN, 2, double.NaN, 5, -0.0, 0.0, -1, 0.0, 2, 2, 2, 2 }).Reshape(4, 4);
