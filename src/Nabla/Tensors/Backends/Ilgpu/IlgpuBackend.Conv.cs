@@ -6,17 +6,23 @@ namespace Nabla.Tensors.Backends.Ilgpu;
 
 internal sealed partial class IlgpuBackend
 {
+    /// <summary>
+    /// One product for the whole batch, y as (OC, N·OH·OW) = W (OC × Patch) · col (Patch × N·OH·OW), then one copy
+    /// into NCHW order: on a GPU one large GEMM beats N small ones.
+    /// </summary>
     public Tensor Conv2d(Tensor x, Tensor w, Tensor? b, ConvGeometry g)
     {
         using var scope = gate.EnterScope();
-        int oc = w.Dim(0);
+        int oc = w.Dim(0), pos = g.Positions, k = g.N * pos;
         var (xc, wc) = (x.Contiguous(), w.Contiguous());
-        var col = Columns(xc, g, batchMajor: true);
-        var y = NewTensor(xc.DType, [g.N, oc, g.OH, g.OW]);
-        // y[n] (OC × OH·OW) = W (OC × Patch) · col[n] (Patch × OH·OW); W is shared by the batch (stride 0).
-        var p = new MatMulParams { M = oc, N = g.Positions, K = g.Patch, ARow = g.Patch, ACol = 1, BRow = g.Positions, BCol = 1 };
-        Gemm(xc.DType, wc.Storage, col.Storage, y.Storage, p, Batch(g.N), new View8 { Offset = wc.Offset }, new View8 { S0 = g.Patch * g.Positions }, g.N);
+        var col = Columns(xc, g, batchMajor: false);
+        var product = NewTensor(xc.DType, [oc, g.N, pos]);
+        var p = new MatMulParams { M = oc, N = k, K = g.Patch, ARow = g.Patch, ACol = 1, BRow = k, BCol = 1 };
+        Gemm(xc.DType, wc.Storage, col.Storage, product.Storage, p, Batch(1), new View8 { Offset = wc.Offset }, default, 1);
         col.Release();
+        var y = NewTensor(xc.DType, [g.N, oc, g.OH, g.OW]);
+        Copy(new Tensor(product.Storage, [g.N, oc, pos], [pos, k, 1], 0), new Tensor(y.Storage, [g.N, oc, pos]));
+        product.Release();
         if (b is not null)
         {
             var bias = new Tensor(b.Storage, [1, oc, 1, 1], [0, b.StrideSpan[0], 0, 0], b.Offset);
@@ -27,16 +33,20 @@ internal sealed partial class IlgpuBackend
         return y;
     }
 
+    /// <summary>col (Patch × N·OH·OW) = Wᵀ (Patch × IC) · x as (IC, N·OH·OW), one product for the batch, then col2im.</summary>
     public Tensor ConvTranspose2d(Tensor x, Tensor w, ConvGeometry g)
     {
         using var scope = gate.EnterScope();
-        int ic = w.Dim(0);
+        int ic = w.Dim(0), pos = g.Positions, k = g.N * pos;
         var (xc, wc) = (x.Contiguous(), w.Contiguous());
-        var col = NewTensor(xc.DType, g.ColShape);
-        // col[n] (Patch × OH·OW) = Wᵀ (Patch × IC) · x[n] (IC × OH·OW); Wᵀ is W read with swapped strides.
-        var p = new MatMulParams { M = g.Patch, N = g.Positions, K = ic, ARow = 1, ACol = g.Patch, BRow = g.Positions, BCol = 1 };
-        Gemm(xc.DType, wc.Storage, xc.Storage, col.Storage, p, Batch(g.N), new View8 { Offset = wc.Offset }, new View8 { Offset = xc.Offset, S0 = ic * g.Positions }, g.N);
-        var y = Fold(col, g, batchMajor: true);
+        var xt = NewTensor(xc.DType, [ic, g.N, pos]);
+        Copy(new Tensor(xc.Storage, [ic, g.N, pos], [pos, ic * pos, 1], xc.Offset), xt);
+        var col = NewTensor(xc.DType, [g.Patch, k]);
+        // Wᵀ is W read with swapped strides.
+        var p = new MatMulParams { M = g.Patch, N = k, K = ic, ARow = 1, ACol = g.Patch, BRow = k, BCol = 1 };
+        Gemm(xc.DType, wc.Storage, xt.Storage, col.Storage, p, Batch(1), new View8 { Offset = wc.Offset }, default, 1);
+        xt.Release();
+        var y = Fold(col, g, batchMajor: false);
         col.Release();
         Tensor.ReleaseIfCopy(xc, x);
         Tensor.ReleaseIfCopy(wc, w);
