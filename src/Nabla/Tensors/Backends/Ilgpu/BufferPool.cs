@@ -7,8 +7,8 @@ namespace Nabla.Tensors.Backends.Ilgpu;
 /// Device buffers kept for reuse, a few per (dtype, length): a training loop allocates the same shapes every step,
 /// and device allocation (cudaMalloc) is expensive and synchronizing. Buffers beyond the caps are disposed. Memory of
 /// buffers collected by the GC arrives through <see cref="Orphan"/> (any thread) and is taken in on the next rent.
-/// Every buffer stays referenced here until disposed. All kernels run on one stream, so memory returned while kernels that use it are pending is safe to hand out:
-/// its next user's kernels run after them.
+/// Every buffer stays referenced here until disposed. All kernels run on one stream, so memory returned while kernels
+/// that use it are pending is safe to hand out: its next user's kernels run after them.
 /// </summary>
 internal sealed class BufferPool(Accelerator accelerator, long maxPooledBytes)
 {
