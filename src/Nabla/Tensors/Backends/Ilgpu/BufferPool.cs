@@ -10,7 +10,7 @@ namespace Nabla.Tensors.Backends.Ilgpu;
 /// Every buffer stays referenced here until disposed. All kernels run on one stream, so memory returned while kernels
 /// that use it are pending is safe to hand out: its next user's kernels run after them.
 /// </summary>
-internal sealed class BufferPool(Accelerator accelerator, long maxPooledBytes)
+internal sealed class BufferPool(long maxPooledBytes)
 {
     private const int PerKey = 4;
     private readonly Lock gate = new();
@@ -75,7 +75,7 @@ internal sealed class BufferPool(Accelerator accelerator, long maxPooledBytes)
 
     private void Dispose(MemoryBuffer memory)
     {
-        if (accelerator.AcceleratorType == AcceleratorType.Cuda) GC.RemoveMemoryPressure(Math.Max(1, memory.LengthInBytes));
+        GC.RemoveMemoryPressure(Math.Max(1, memory.LengthInBytes));
         lock (gate) live.Remove(memory);
         memory.Dispose();
     }

@@ -25,7 +25,7 @@ internal sealed partial class IlgpuBackend : IBackend
         Device = device;
         this.accelerator = accelerator;
         bool cuda = accelerator.AcceleratorType == AcceleratorType.Cuda;
-        pool = new BufferPool(accelerator, cuda ? 2L << 30 : 256L << 20);
+        pool = new BufferPool(cuda ? 2L << 30 : 256L << 20);
         MaxGroup = (int)Math.Min(256, accelerator.MaxNumThreadsPerGroup);
         MaxGroup = 1 << (31 - int.LeadingZeroCount(MaxGroup));
         Tile = 1;
@@ -118,7 +118,8 @@ internal sealed partial class IlgpuBackend : IBackend
         // The pool keeps every buffer reachable until it disposes it, so ILGPU's own finalizers never free memory
         // that an orphaned IlgpuBuffer hands back for reuse.
         pool.Track(memory);
-        if (accelerator.AcceleratorType == AcceleratorType.Cuda) GC.AddMemoryPressure(memory.LengthInBytes);
+        // Device (or, on the CPU accelerator, unmanaged) memory the GC cannot see: pressure makes it collect dead tensors sooner.
+        GC.AddMemoryPressure(Math.Max(1, memory.LengthInBytes));
         return memory;
     }
 
