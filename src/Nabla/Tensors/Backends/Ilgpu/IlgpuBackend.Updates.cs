@@ -1,0 +1,116 @@
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace Nabla.Tensors.Backends.Ilgpu;
+
+internal sealed partial class IlgpuBackend
+{
+    public void SgdStep(Tensor p, Tensor g, double lr)
+    {
+        using var scope = gate.EnterScope();
+        if (p.DType == DType.Float32) Sgd<float, Float32Arith>(p, g, lr);
+        else Sgd<double, Float64Arith>(p, g, lr);
+    }
+
+    private void Sgd<T, TA>(Tensor p, Tensor g, double lr) where T : unmanaged where TA : struct, IArith<T>
+    {
+        if (p.Size == 0) return;
+        var k = Kernel("sgd", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, T>(UpdateKernels.Sgd<T, TA>));
+        k(p.Size, Span<T>(p), Span<T>(g), default(TA).FromDouble(lr));
+    }
+
+    public void MomentumStep(Tensor p, Tensor g, Tensor v, double lr, double momentum)
+    {
+        using var scope = gate.EnterScope();
+        if (p.DType == DType.Float32) Momentum<float, Float32Arith>(p, g, v, lr, momentum);
+        else Momentum<double, Float64Arith>(p, g, v, lr, momentum);
+    }
+
+    private void Momentum<T, TA>(Tensor p, Tensor g, Tensor v, double lr, double momentum) where T : unmanaged where TA : struct, IArith<T>
+    {
+        if (p.Size == 0) return;
+        var m = default(TA);
+        var k = Kernel("momentum", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, T, T>(UpdateKernels.Momentum<T, TA>));
+        k(p.Size, Span<T>(p), Span<T>(g), Span<T>(v), m.FromDouble(lr), m.FromDouble(momentum));
+    }
+
+    public void AdaGradStep(Tensor p, Tensor g, Tensor h, double lr, double eps)
+    {
+        using var scope = gate.EnterScope();
+        if (p.DType == DType.Float32) AdaGrad<float, Float32Arith>(p, g, h, lr, eps);
+        else AdaGrad<double, Float64Arith>(p, g, h, lr, eps);
+    }
+
+    private void AdaGrad<T, TA>(Tensor p, Tensor g, Tensor h, double lr, double eps) where T : unmanaged where TA : struct, IArith<T>
+    {
+        if (p.Size == 0) return;
+        var m = default(TA);
+        var k = Kernel("adagrad", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, T, T>(UpdateKernels.AdaGrad<T, TA>));
+        k(p.Size, Span<T>(p), Span<T>(g), Span<T>(h), m.FromDouble(lr), m.FromDouble(eps));
+    }
+
+    public void AdaDeltaStep(Tensor p, Tensor g, Tensor msg, Tensor msdx, double rho, double eps)
+    {
+        using var scope = gate.EnterScope();
+        if (p.DType == DType.Float32) AdaDelta<float, Float32Arith>(p, g, msg, msdx, rho, eps);
+        else AdaDelta<double, Float64Arith>(p, g, msg, msdx, rho, eps);
+    }
+
+    private void AdaDelta<T, TA>(Tensor p, Tensor g, Tensor msg, Tensor msdx, double rho, double eps) where T : unmanaged where TA : struct, IArith<T>
+    {
+        if (p.Size == 0) return;
+        var m = default(TA);
+        var k = Kernel("adadelta", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, T, T>(
+            UpdateKernels.AdaDelta<T, TA>));
+        k(p.Size, Span<T>(p), Span<T>(g), Span<T>(msg), Span<T>(msdx), m.FromDouble(rho), m.FromDouble(eps));
+    }
+
+    public void AdamStep(Tensor p, Tensor g, Tensor m, Tensor v, double beta1, double beta2, double stepSize, double denomScale, double eps)
+    {
+        using var scope = gate.EnterScope();
+        if (p.DType == DType.Float32) Adam<float, Float32Arith>(p, g, m, v, beta1, beta2, stepSize, denomScale, eps);
+        else Adam<double, Float64Arith>(p, g, m, v, beta1, beta2, stepSize, denomScale, eps);
+    }
+
+    private void Adam<T, TA>(Tensor p, Tensor g, Tensor m, Tensor v, double beta1, double beta2, double stepSize, double denomScale, double eps)
+        where T : unmanaged where TA : struct, IArith<T>
+    {
+        if (p.Size == 0) return;
+        var a = default(TA);
+        var args = new AdamParams<T>
+        {
+            Beta1 = a.FromDouble(beta1), Beta2 = a.FromDouble(beta2), StepSize = a.FromDouble(stepSize), DenomScale = a.FromDouble(denomScale), Eps = a.FromDouble(eps),
+        };
+        var k = Kernel("adam", static acc => acc.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, AdamParams<T>>(
+            UpdateKernels.Adam<T, TA>));
+        k(p.Size, Span<T>(p), Span<T>(g), Span<T>(m), Span<T>(v), args);
+    }
+
+    public void Scale(Tensor t, double factor)
+    {
+        using var scope = gate.EnterScope();
+        if (t.DType == DType.Float32) Scale<float, Float32Arith>(t, factor);
+        else Scale<double, Float64Arith>(t, factor);
+    }
+
+    private void Scale<T, TA>(Tensor t, double factor) where T : unmanaged where TA : struct, IArith<T>
+    {
+        if (t.Size == 0) return;
+        var k = Kernel("scale", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, T>(UpdateKernels.Scale<T, TA>));
+        k(t.Size, Span<T>(t), default(TA).FromDouble(factor));
+    }
+
+    public void AddScaled(Tensor g, Tensor p, double rate)
+    {
+        using var scope = gate.EnterScope();
+        if (g.DType == DType.Float32) AddScaled<float, Float32Arith>(g, p, rate);
+        else AddScaled<double, Float64Arith>(g, p, rate);
+    }
+
+    private void AddScaled<T, TA>(Tensor g, Tensor p, double rate) where T : unmanaged where TA : struct, IArith<T>
+    {
+        if (g.Size == 0) return;
+        var k = Kernel("addscaled", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, T>(UpdateKernels.AddScaled<T, TA>));
+        k(g.Size, Span<T>(g), Span<T>(p), default(TA).FromDouble(rate));
+    }
+}
