@@ -48,6 +48,11 @@ internal sealed partial class IlgpuBackend
     private void Tiled<T, TA>(object a, object b, object c, MatMulParams p, Layout8 batch, View8 aBatch, View8 bBatch, int count)
         where T : unmanaged where TA : struct, IArith<T>
     {
+        if (accelerator.AcceleratorType == AcceleratorType.CPU)
+        {
+            Simple<T, TA>(a, b, c, p, batch, aBatch, bBatch, count);
+            return;
+        }
         var k = Kernel("matmul", static acc => acc.LoadStreamKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, MatMulParams, Layout8, View8, View8>(MatMulKernels.Tiled<T, TA>));
         int tile = Tile;
         p.Tile = tile;
@@ -57,6 +62,18 @@ internal sealed partial class IlgpuBackend
             p.BatchBase = z0;
             var grid = new Index3D((p.N + tile - 1) / tile, (p.M + tile - 1) / tile, Math.Min(MaxGridZ, count - z0));
             k(new KernelConfig(grid, new Index3D(tile, tile, 1), SharedMemoryConfig.RequestDynamic<T>(2 * tile * tile)), av, bv, cv, p, batch, aBatch, bBatch);
+        }
+    }
+
+    private void Simple<T, TA>(object a, object b, object c, MatMulParams p, Layout8 batch, View8 aBatch, View8 bBatch, int count)
+        where T : unmanaged where TA : struct, IArith<T>
+    {
+        var k = Kernel("matmul-simple", static acc => acc.LoadAutoGroupedStreamKernel<Index3D, ArrayView<T>, ArrayView<T>, ArrayView<T>, MatMulParams, Layout8, View8, View8>(MatMulKernels.Simple<T, TA>));
+        var (av, bv, cv) = (((IlgpuBuffer)a).View<T>(), ((IlgpuBuffer)b).View<T>(), ((IlgpuBuffer)c).View<T>());
+        for (int z0 = 0; z0 < count; z0 += MaxGridZ)
+        {
+            p.BatchBase = z0;
+            k(new Index3D(p.N, p.M, Math.Min(MaxGridZ, count - z0)), av, bv, cv, p, batch, aBatch, bBatch);
         }
     }
 

@@ -32,4 +32,21 @@ internal static class MatMulKernels
         }
         if (row < p.M && col < p.N) c[p.COffset + z * p.M * p.N + row * p.N + col] = acc;
     }
+
+    /// <summary>
+    /// One thread per entry of c, no shared memory: for ILGPU's CPU accelerator, where a group barrier is a thread
+    /// rendezvous and the tiled kernel's two barriers per k-block cost far more than the arithmetic. The sum runs over
+    /// k in the same order as the tiled kernel's, so both give the same bits.
+    /// </summary>
+    public static void Simple<T, TA>(Index3D i, ArrayView<T> a, ArrayView<T> b, ArrayView<T> c, MatMulParams p, Layout8 batch, View8 aBatch, View8 bBatch)
+        where T : unmanaged where TA : struct, IArith<T>
+    {
+        var m = default(TA);
+        int col = i.X, row = i.Y, z = i.Z + p.BatchBase;
+        var bx = batch.Decompose(z);
+        int aRow = aBatch.At(bx) + row * p.ARow, bCol = bBatch.At(bx) + col * p.BCol;
+        T acc = m.FromLong(0);
+        for (int k = 0; k < p.K; k++) acc = m.Add(acc, m.Mul(a[aRow + k * p.ACol], b[bCol + k * p.BRow]));
+        c[p.COffset + z * p.M * p.N + row * p.N + col] = acc;
+    }
 }
