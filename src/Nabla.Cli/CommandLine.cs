@@ -32,6 +32,12 @@ public static class CommandLine
             Console.Error.WriteLine($"nabla: {e.Message}");
             return e.ExitCode;
         }
+        catch (Exception e) when (e is InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            // A bad or missing file (a data set, a checkpoint): the library's message names it; a stack trace would not help.
+            Console.Error.WriteLine($"nabla: {e.Message}");
+            return 1;
+        }
     }
 
     private static int Dispatch(string[] args)
