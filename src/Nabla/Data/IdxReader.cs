@@ -89,7 +89,8 @@ internal static class IdxReader
         if (file.Length < 18) throw new InvalidDataException($"it is {file.Length} bytes long, too short for a gzip header and trailer (unexpected end of file)");
         uint crc = BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(file.Length - 8));
         uint length = BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(file.Length - 4));
-        bool fits = length <= data.Length;
+        // An empty last member would make any 8 zero bytes a valid trailer: only an empty file may end with one.
+        bool fits = length <= data.Length && (length > 0 || data.Length == 0);
         if (!fits || Crc32.Update(0, data.AsSpan(data.Length - (int)length)) != crc)
             throw new InvalidDataException("its gzip trailer does not match the data: truncated, corrupt or followed by garbage (unexpected end of file)");
     }

@@ -55,6 +55,8 @@ public static class Npz
                 throw new InvalidDataException($"{source} is not an .npy array");
             string key = entry.FullName[..^4];
             if (result.ContainsKey(key)) throw new InvalidDataException($"{source} appears twice in the archive");
+            // ZipArchive would hand out the raw bytes of an encrypted entry; NumPy asks for a password.
+            if (entry.IsEncrypted) throw new InvalidDataException($"{source} is encrypted, which .npz files never are");
             CheckSizes(entry, stream.Length, source);
             result[key] = ReadEntry(entry, source);
         }

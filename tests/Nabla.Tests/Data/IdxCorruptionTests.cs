@@ -16,7 +16,7 @@ public class IdxCorruptionTests
         return e;
     }
 
-    public static TheoryData<string> BrokenGzips() => new() { "no-trailer", "half-trailer", "trailing-garbage", "bad-crc", "bad-size" };
+    public static TheoryData<string> BrokenGzips() => new() { "no-trailer", "half-trailer", "trailing-garbage", "bad-crc", "bad-size", "garbage-then-zero-trailer" };
 
     [Theory]
     [MemberData(nameof(BrokenGzips))]
@@ -29,6 +29,8 @@ public class IdxCorruptionTests
             "half-trailer" => gz[..^4],
             "trailing-garbage" => [.. gz, 0x42, 0x00, 0x17],
             "bad-crc" => Flip(gz, gz.Length - 8),
+            // Found by the fuzz test: 8 zero bytes look like the trailer of an empty last member.
+            "garbage-then-zero-trailer" => [.. gz, 0x42, 0x17, 0, 0, 0, 0, 0, 0, 0, 0],
             _ => Flip(gz, gz.Length - 4),
         };
         using var dir = new TempDirectory();

@@ -65,7 +65,8 @@ internal static class NpzReference
             entries.Add(new Entry(name, method, crc, compressed, uncompressed, dataStart, c, (int)local));
             at = c + 46L + nameLength + extra + comment;
         }
-        return at <= end ? entries : null;
+        // The last record's extra field or comment may run into the end record: Python's zipfile reads them short.
+        return at <= file.Length ? entries : null;
     }
 
     /// <summary>The entry's bytes, or null when they do not have the directory's size and CRC-32.</summary>

@@ -66,6 +66,20 @@ public class CorruptFileTests
     }
 
     [Fact]
+    public void Npz_WithAnEntryMarkedEncrypted_IsRefused()
+    {
+        // Found by the fuzz test: ZipArchive reads such an entry as if it were plain; NumPy asks for a password.
+        using var dir = new TempDirectory();
+        string path = dir.File("enc.npz");
+        Npz.Save(path, new Dictionary<string, Tensor> { ["a"] = Values });
+        var bytes = File.ReadAllBytes(path);
+        foreach (int at in ZipBytes.Find(bytes, ZipBytes.LocalHeader)) bytes[at + 6] |= 1;
+        foreach (int at in ZipBytes.Find(bytes, ZipBytes.CentralHeader)) bytes[at + 8] |= 1;
+        File.WriteAllBytes(path, bytes);
+        Assert.Contains("encrypted", Refused(path, () => Npz.Load(path)).Message);
+    }
+
+    [Fact]
     public void Npz_ThatIsIntact_StillLoads()
     {
         using var dir = new TempDirectory();
