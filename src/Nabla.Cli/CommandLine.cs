@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Nabla.Cli;
 
 /// <summary>Parses the arguments of the <c>nabla</c> command and runs the chosen command.</summary>
@@ -29,6 +31,12 @@ public static class CommandLine
         {
             Console.Error.WriteLine($"nabla: {e.Message}");
             return e.ExitCode;
+        }
+        catch (Exception e) when (e is InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            // A bad or missing file (a data set, a checkpoint): the library's message names it; a stack trace would not help.
+            Console.Error.WriteLine($"nabla: {e.Message}");
+            return 1;
         }
     }
 
@@ -80,23 +88,41 @@ public static class CommandLine
 
         """;
 
-    /// <summary>Runs a long command so that Ctrl-C cancels it gracefully (after the current batch) instead of killing it.</summary>
+    /// <summary>
+    /// Runs a long command so that Ctrl-C (SIGINT), SIGTERM and SIGHUP all cancel it gracefully (after the current
+    /// batch, keeping the last completed epoch, drawing the charts) instead of killing it. An interrupted run exits
+    /// with 128 + the number of the signal that stopped it, as a shell reports a process killed by it.
+    /// </summary>
     private static int RunWithCtrlC(Func<CancellationToken, int> command)
     {
         using var cts = new CancellationTokenSource();
+        int signal = 2; // SIGINT, unless SIGTERM or SIGHUP comes first
+        void Stop(int number)
+        {
+            if (!cts.IsCancellationRequested) signal = number;
+            cts.Cancel();
+        }
         ConsoleCancelEventHandler handler = (_, e) =>
         {
             e.Cancel = true;
-            cts.Cancel();
+            Stop(2);
         };
         Console.CancelKeyPress += handler;
+        // Windows has no SIGTERM/SIGHUP for a console program (Create throws there); Ctrl-C still works.
+        var registrations = OperatingSystem.IsWindows() ? [] : new[]
+        {
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; Stop(15); }),
+            PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => { c.Cancel = true; Stop(1); }),
+        };
         try
         {
-            return command(cts.Token);
+            int code = command(cts.Token);
+            return code == TrainCommand.Interrupted ? 128 + signal : code;
         }
         finally
         {
             Console.CancelKeyPress -= handler;
+            foreach (var r in registrations) r.Dispose();
         }
     }
 

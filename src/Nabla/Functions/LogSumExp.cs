@@ -13,10 +13,16 @@ public sealed class LogSumExp(int? axis = null, bool keepDims = false) : Functio
 
     internal static Tensor Compute(Tensor x, int? axis, bool keepDims)
     {
-        var m = x.Max(axis, keepDims: true);
+        var m = FiniteOrZero(x.Max(axis, keepDims: true));
         var s = (x - m).Exp().Sum(axis, keepDims: true).Log() + m;
         return keepDims ? s : s.Squeeze(axis is int a ? [a] : []);
     }
+
+    /// <summary>
+    /// The shift, with an infinite (or NaN) max replaced by 0 as PyTorch does: x - max would be inf - inf = NaN, while
+    /// unshifted the sum is exactly 0 (all -inf: the result is -inf), inf (the result is inf) or NaN (a NaN input).
+    /// </summary>
+    private static Tensor FiniteOrZero(Tensor m) => Tensor.Where(m.Abs().Lt(double.PositiveInfinity), m, Tensor.ZerosLike(m));
 
     protected internal override Variable?[] Backward(Variable[] gys)
     {

@@ -3,7 +3,10 @@ using Nabla.Tensors;
 
 namespace Nabla.Functions;
 
-/// <summary>Maximum (or minimum) over an axis or all; the gradient flows to every element equal to the result.</summary>
+/// <summary>
+/// Maximum (or minimum) over an axis or all; the gradient flows to every element equal to the result, and where the
+/// result is NaN to the NaN elements (as in PyTorch), since NaN equals nothing.
+/// </summary>
 public sealed class MaxMin(bool max, int? axis = null, bool keepDims = false) : Function
 {
     public bool IsMax { get; } = max;
@@ -19,7 +22,7 @@ public sealed class MaxMin(bool max, int? axis = null, bool keepDims = false) : 
         var x = Inputs[0];
         var kept = Broadcast.KeptShape(x.Shape, Axis);
         var y = Output().Data.Reshape(kept);
-        var mask = x.Data.Eq(y).AsType(x.DType);
+        var mask = Selected(x.Data, y).AsType(x.DType);
         return [F.BroadcastTo(F.Reshape(gys[0], kept), x.Shape) * mask];
     }
 
@@ -27,7 +30,10 @@ public sealed class MaxMin(bool max, int? axis = null, bool keepDims = false) : 
     {
         // The tangent of every element equal to the result, summed: the adjoint of what Backward sends.
         var kept = Broadcast.KeptShape(xs[0].Shape, Axis);
-        var mask = xs[0].Eq(ys[0].Reshape(kept)).AsType(xs[0].DType);
+        var mask = Selected(xs[0], ys[0].Reshape(kept)).AsType(xs[0].DType);
         return [(txs[0] * mask).Sum(Axis, KeepDims)];
     }
+
+    /// <summary>The elements that gave the result <paramref name="y"/> (broadcast over the reduced axes): equal to it, or NaN where it is NaN.</summary>
+    private static Tensor Selected(Tensor x, Tensor y) => Tensor.LogicalOr(x.Eq(y), Tensor.LogicalAnd(x.Ne(x), y.Ne(y)));
 }

@@ -5,7 +5,8 @@ namespace Nabla.Functions;
 
 /// <summary>
 /// Mean over the batch of -log softmax(x)[t] for scores x of shape (N, C) and integer labels t of shape (N,);
-/// the gradient is (softmax(x) - onehot(t)) / N. Labels get no gradient.
+/// the gradient is (softmax(x) - onehot(t)) / N. Labels get no gradient. The mean of an empty batch is NaN, as in
+/// PyTorch and NumPy: 0/0, not a loss of 0 that would look like a perfect fit.
 /// </summary>
 public sealed class SoftmaxCrossEntropy : Function
 {
@@ -15,7 +16,7 @@ public sealed class SoftmaxCrossEntropy : Function
         var labels = CheckLabels(x, t);
         var logp = x - LogSumExp.Compute(x, 1, keepDims: true);
         var picked = logp.Reshape(-1).Take(Tensor.FromArray(labels.Select((c, i) => (long)i * x.Dim(1) + c).ToArray()));
-        return [-(picked.Sum() / (double)Math.Max(x.Dim(0), 1))];
+        return [-(picked.Sum() / (double)x.Dim(0))];
     }
 
     protected internal override Variable?[] Backward(Variable[] gys)
@@ -53,6 +54,6 @@ public sealed class SoftmaxCrossEntropy : Function
     {
         var (x, t) = (xs[0], xs[1]);
         var onehot = OneHot(t, x.Dim(0), x.Dim(1), x.DType, x.Device);
-        return [((Softmax.Compute(x, 1) - onehot) * txs[0]).Sum() / (double)Math.Max(x.Dim(0), 1)];
+        return [((Softmax.Compute(x, 1) - onehot) * txs[0]).Sum() / (double)x.Dim(0)];
     }
 }

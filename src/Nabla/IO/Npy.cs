@@ -79,15 +79,17 @@ public static class Npy
             throw new InvalidDataException(dataLength < header.DataBytes
                 ? $"{source} holds {dataLength} data bytes but shape {header.ShapeText} of '{header.Descr}' needs {header.DataBytes} (truncated)"
                 : $"{source} has {dataLength - header.DataBytes} trailing bytes after the data of shape {header.ShapeText} of '{header.Descr}'");
-        var storedShape = header.FortranOrder ? header.Shape.Reverse().ToArray() : header.Shape;
+        // An empty array reads the same in either order; its reversed shape might not even be a valid tensor shape.
+        bool transpose = header.FortranOrder && header.DataBytes > 0;
+        var storedShape = transpose ? header.Shape.Reverse().ToArray() : header.Shape;
         var tensor = header.Descr == "|u1" ? ReadBytesAsInt32(stream, storedShape) : TensorBytes.Read(stream, header.DType, storedShape);
         // Fortran order is C order of the reversed shape: reversing the axes back gives the array.
-        return header.FortranOrder ? tensor.Transpose().Contiguous() : tensor;
+        return transpose ? tensor.Transpose().Contiguous() : tensor;
     }
 
     private static Tensor ReadBytesAsInt32(Stream stream, int[] shape)
     {
-        var bytes = new byte[shape.Aggregate(1, (a, b) => a * b)];
+        var bytes = new byte[ShapeUtil.Size(shape, "Npy.Load")];
         stream.ReadExactly(bytes);
         var values = new int[bytes.Length];
         for (int i = 0; i < bytes.Length; i++) values[i] = bytes[i];

@@ -90,7 +90,10 @@ internal sealed record NpyHeader(string Descr, DType DType, bool FortranOrder, i
             if (size > int.MaxValue || d > int.MaxValue)
                 throw Error(source, $"has shape {Npy.ShapeRepr(shape)}, too large for a Nabla tensor");
         }
-        return shape.Select(d => (int)d).ToArray();
+        var ints = shape.Select(d => (int)d).ToArray();
+        if (!TensorBytes.IsRepresentable(ints))
+            throw Error(source, $"has shape {Npy.ShapeRepr(shape)}, which a Nabla tensor cannot hold (its dimensions multiply past 2^31 before the 0)");
+        return ints;
     }
 
     private static long ByteCount(long[] shape, int itemSize) =>

@@ -65,7 +65,8 @@ internal sealed class PythonLiteral
             if (TryTake(')')) return items.ToArray();
             items.Add(Integer());
             SkipSpace();
-            if (TryTake(')')) return items.ToArray();
+            // As in Python, (5) is the integer 5 in parentheses: a 1-tuple needs its comma, (5,).
+            if (TryTake(')')) return items.Count == 1 ? throw Fail("a 1-tuple needs a trailing comma, e.g. (5,)") : items.ToArray();
             Expect(',');
         }
     }
@@ -78,6 +79,9 @@ internal sealed class PythonLiteral
         while (pos < text.Length && char.IsAsciiDigit(text[pos])) pos++;
         if (!long.TryParse(text.AsSpan(start, pos - start), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
             throw Fail($"'{text[start..pos]}' is not an integer");
+        // Python 3 refuses leading zeros (05 is a syntax error), except in zero itself.
+        var digits = text.AsSpan(start, pos - start).TrimStart('-');
+        if (digits.Length > 1 && digits[0] == '0' && digits.ContainsAnyExcept('0')) throw Fail($"'{text[start..pos]}' has a leading zero");
         // Python 2 wrote long integers with an L suffix.
         if (pos < text.Length && text[pos] == 'L') pos++;
         return value;
@@ -124,9 +128,10 @@ internal sealed class PythonLiteral
         return false;
     }
 
+    /// <summary>Python's whitespace between tokens; char.IsWhiteSpace would also pass U+00A0, U+000B and U+001C-1F, which Python refuses.</summary>
     private void SkipSpace()
     {
-        while (pos < text.Length && char.IsWhiteSpace(text[pos])) pos++;
+        while (pos < text.Length && text[pos] is ' ' or '\t' or '\f' or '\n' or '\r') pos++;
     }
 
     private FormatException Fail(string what) => new($"{what} at position {pos}");

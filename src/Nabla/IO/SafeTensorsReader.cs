@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using Nabla.Tensors;
 
@@ -30,7 +31,22 @@ internal sealed class SafeTensorsReader(string path, long fileLength)
     {
         if (header.Length == 0 || header[0] != (byte)'{')
             throw Error("has a header that does not start with '{'");
+        // JsonDocument checks the UTF-8 of a string only when it is read; the reference reader refuses it up front.
+        if (!Utf8.IsValid(header)) throw Error("has a header that is not valid UTF-8");
         using var doc = Parse(header);
+        try
+        {
+            return ReadHeader(doc);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A name or value escaping a lone surrogate such as \ud800 is valid JSON syntax but no string.
+            throw new InvalidDataException($"SafeTensors.Load: file '{path}' has a header string that is not valid Unicode: {e.Message}", e);
+        }
+    }
+
+    private (List<TensorInfo> Tensors, Dictionary<string, string> Metadata) ReadHeader(JsonDocument doc)
+    {
         var tensors = new List<TensorInfo>();
         var metadata = new Dictionary<string, string>();
         var seen = new HashSet<string>();
@@ -108,7 +124,10 @@ internal sealed class SafeTensorsReader(string path, long fileLength)
             throw Error($"has tensor '{name}' with shape {Format(shape)}, too large for a Nabla tensor");
         if (end - begin != needed)
             throw Error($"has tensor '{name}' with data_offsets [{begin}, {end}] ({end - begin} bytes) but shape {Format(shape)} of {dtypeName} needs {needed} bytes");
-        return new TensorInfo(name, dtype, shape.Select(d => (int)d).ToArray(), begin, end);
+        var ints = shape.Select(d => (int)d).ToArray();
+        if (!TensorBytes.IsRepresentable(ints))
+            throw Error($"has tensor '{name}' with shape {Format(shape)}, which a Nabla tensor cannot hold (its dimensions multiply past 2^31 before the 0)");
+        return new TensorInfo(name, dtype, ints, begin, end);
     }
 
     private JsonElement Field(string name, JsonElement element, string field, JsonValueKind kind)

@@ -20,6 +20,23 @@ internal static class TensorBytes
         return count;
     }
 
+    /// <summary>
+    /// Whether a Tensor can have this shape: it counts elements left to right and refuses a running product past
+    /// the largest array, even when a later 0 would empty it. Readers check this to refuse such files cleanly.
+    /// </summary>
+    public static bool IsRepresentable(int[] shape)
+    {
+        try
+        {
+            ShapeUtil.Size(shape);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Writes the elements of <paramref name="tensor"/> in C order as little-endian bytes.</summary>
     public static void Write(Stream stream, Tensor tensor) => tensor.WriteLittleEndian(stream);
 
@@ -29,8 +46,8 @@ internal static class TensorBytes
     /// </summary>
     public static Tensor Read(Stream stream, DType dtype, int[] shape)
     {
-        int size = 1;
-        foreach (int d in shape) size = checked(size * d);
+        // Tensor's own count: an empty shape such as (2147483647, 2, 0) must not overflow on its way to 0.
+        int size = ShapeUtil.Size(shape, "TensorBytes.Read");
         return Tensor.ReadLittleEndian(stream, dtype, shape, size);
     }
 }

@@ -5,15 +5,16 @@ namespace Nabla.Symbolic;
 /// <summary>
 /// Recursive descent over the usual precedence: sums, then products, then unary minus, then right-associative
 /// powers (so <c>-x^2</c> is −(x²) and <c>2^-x</c> is allowed), then numbers, variables, calls and parentheses.
+/// Nesting and tree depth are bounded by <see cref="ExprLimits"/>.
 /// </summary>
 internal sealed class ExprParser
 {
-    /// <summary>Deeper nesting is refused with a message rather than risking the stack.</summary>
-    private const int MaxDepth = 256;
-
     private readonly string text;
     private int pos;
-    private int depth;
+    private int nesting;
+
+    /// <summary>A parsed subexpression and the depth of its tree (a leaf is 1), tracked to enforce <see cref="ExprLimits.MaxDepth"/>.</summary>
+    private readonly record struct Node(Expr Expr, int Depth);
 
     private ExprParser(string text) => this.text = text;
 
@@ -25,61 +26,64 @@ internal sealed class ExprParser
         p.SkipSpace();
         if (p.pos < text.Length)
             throw p.Error(p.Peek() == ')' ? "an operator or the end of input (this ')' has no matching '(')" : "an operator or the end of input");
-        return e;
+        return e.Expr;
     }
 
-    private Expr ParseSum()
+    private Node ParseSum()
     {
-        Enter();
         var left = ParseProduct();
         while (true)
         {
-            if (Accept("+")) left = Expr.Add(left, ParseProduct());
-            else if (Accept("-")) left = Expr.Sub(left, ParseProduct());
-            else break;
-        }
-        depth--;
-        return left;
-    }
-
-    private Expr ParseProduct()
-    {
-        var left = ParseUnary();
-        while (true)
-        {
-            if (Accept("*")) left = Expr.Mul(left, ParseUnary());
-            else if (Accept("/")) left = Expr.Div(left, ParseUnary());
+            int at = pos;
+            if (Accept("+")) left = Binary(Expr.Add, left, ParseProduct(), at);
+            else if (Accept("-")) left = Binary(Expr.Sub, left, ParseProduct(), at);
             else return left;
         }
     }
 
-    private Expr ParseUnary()
+    private Node ParseProduct()
     {
-        Enter();
-        Expr e;
-        if (Accept("-")) e = Expr.Neg(ParseUnary());
-        else if (Accept("+")) e = ParseUnary();
-        else e = ParsePower();
-        depth--;
-        return e;
+        var left = ParseUnary();
+        while (true)
+        {
+            int at = pos;
+            if (Accept("*")) left = Binary(Expr.Mul, left, ParseUnary(), at);
+            else if (Accept("/")) left = Binary(Expr.Div, left, ParseUnary(), at);
+            else return left;
+        }
     }
 
-    private Expr ParsePower()
-    {
-        var b = ParsePrimary();
-        return Accept("^") ? Expr.Pow(b, ParseUnary()) : b;
-    }
-
-    private Expr ParsePrimary()
+    private Node ParseUnary()
     {
         SkipSpace();
-        if (pos < text.Length && (char.IsAsciiDigit(text[pos]) || text[pos] == '.')) return ParseNumber();
+        int at = pos;
+        if (Accept("-")) return Nested(at, () => Unary(Expr.Neg, ParseUnary(), at));
+        if (Accept("+")) return Nested(at, ParseUnary);
+        return ParsePower();
+    }
+
+    private Node ParsePower()
+    {
+        var b = ParsePrimary();
+        SkipSpace();
+        int at = pos;
+        return Accept("^") ? Nested(at, () => Binary(Expr.Pow, b, ParseUnary(), at)) : b;
+    }
+
+    private Node ParsePrimary()
+    {
+        SkipSpace();
+        if (pos < text.Length && (char.IsAsciiDigit(text[pos]) || text[pos] == '.')) return new Node(ParseNumber(), 1);
         if (pos < text.Length && (char.IsAsciiLetter(text[pos]) || text[pos] == '_')) return ParseName();
+        int at = pos;
         if (Accept("("))
         {
-            var e = ParseSum();
-            Expect(")");
-            return e;
+            return Nested(at, () =>
+            {
+                var e = ParseSum();
+                Expect(")");
+                return e;
+            });
         }
         throw Error("a number, a variable, a function call or '('");
     }
@@ -100,13 +104,13 @@ internal sealed class ExprParser
         }
         var token = text[start..pos];
         if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
-            throw new ExprParseException(text, start, "a number", $"'{token}'");
+            throw new ExprParseException(text, start, "a number", ExprParseException.Quote(token));
         if (!double.IsFinite(v))
-            throw new ExprParseException(text, start, "a number within the range of a double", $"'{token}'");
+            throw new ExprParseException(text, start, "a number within the range of a double", ExprParseException.Quote(token));
         return Expr.Num(v);
     }
 
-    private Expr ParseName()
+    private Node ParseName()
     {
         int start = pos;
         while (pos < text.Length && (char.IsAsciiLetterOrDigit(text[pos]) || text[pos] == '_')) pos++;
@@ -115,20 +119,39 @@ internal sealed class ExprParser
         if (Expr.TryFunction(name, out var kind))
         {
             if (!call) throw Error($"'(' after the function name '{name}'");
-            Expect("(");
-            var arg = ParseSum();
-            Expect(")");
-            return Expr.Call(kind, arg);
+            return Nested(start, () =>
+            {
+                Expect("(");
+                var arg = ParseSum();
+                Expect(")");
+                return Unary(a => Expr.Call(kind, a), arg, start);
+            });
         }
         if (call)
-            throw new ExprParseException(text, start, $"a known function ({Expr.FunctionNames})", $"unknown function '{name}'");
-        return Expr.Var(name);
+            throw new ExprParseException(text, start, $"a known function ({Expr.FunctionNames})", "unknown function " + ExprParseException.Quote(name));
+        return new Node(Expr.Var(name), 1);
     }
 
-    private void Enter()
+    /// <summary>Parses one level deeper, refusing more than <see cref="ExprLimits.MaxNesting"/> levels at the token that opens the level.</summary>
+    private Node Nested(int at, Func<Node> parse)
     {
-        if (++depth > MaxDepth)
-            throw new ExprParseException(text, pos, $"at most {MaxDepth} levels of nesting", "deeper nesting");
+        if (++nesting > ExprLimits.MaxNesting)
+            throw new ExprParseException(text, at, $"at most {ExprLimits.MaxNesting} levels of nesting (parentheses, calls, signs, exponents)", "deeper nesting");
+        var node = parse();
+        nesting--;
+        return node;
+    }
+
+    private Node Unary(Func<Expr, Expr> make, Node a, int at) => Checked(make(a.Expr), a.Depth + 1, at);
+
+    private Node Binary(Func<Expr, Expr, Expr> make, Node a, Node b, int at) =>
+        Checked(make(a.Expr, b.Expr), Math.Max(a.Depth, b.Depth) + 1, at);
+
+    private Node Checked(Expr e, int depth, int at)
+    {
+        if (depth > ExprLimits.MaxDepth)
+            throw new ExprParseException(text, at, $"an expression at most {ExprLimits.MaxDepth} levels deep (e.g. a chain of at most {ExprLimits.MaxDepth} operands)", "a deeper one");
+        return new Node(e, depth);
     }
 
     private bool Accept(string token)
@@ -166,6 +189,6 @@ internal sealed class ExprParser
     private ExprParseException Error(string expected)
     {
         SkipSpace();
-        return new ExprParseException(text, pos, expected, pos < text.Length ? $"'{text[pos]}'" : "end of input");
+        return new ExprParseException(text, pos, expected, ExprParseException.Describe(text, pos));
     }
 }

@@ -34,4 +34,33 @@ public class AtomicFileTests
         Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(dir.File("new.bin"), _ => throw new InvalidOperationException("no")));
         Assert.Empty(dir.FileNames());
     }
+
+    [Fact]
+    public void TheNextSave_RemovesStaleTemporariesOfTheSameTarget_AndNothingElse()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("m.safetensors");
+        var old = DateTime.UtcNow - TimeSpan.FromMinutes(1);
+        string Temp(string target, string suffix, bool stale)
+        {
+            string t = dir.File(target + ".tmp-" + suffix);
+            File.WriteAllBytes(t, new byte[7]);
+            if (stale) File.SetLastWriteTimeUtc(t, old);
+            return t;
+        }
+        Temp("m.safetensors", "0123456789ab", stale: true);         // left by a killed writer: removed
+        Temp("m.safetensors", "ba9876543210", stale: false);        // may be a writer that just started: kept
+        Temp("other.safetensors", "0123456789ab", stale: true);     // another target's: kept
+        Temp("m.safetensors", "not-hex-name", stale: true);         // not a name AtomicFile makes: kept
+        string held = Temp("m.safetensors", "aaaaaaaaaaaa", stale: true);
+        using (new FileStream(held, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) // a live writer holds it
+            AtomicFile.Write(path, s => s.Write([1]));
+        Assert.Equal(new[]
+        {
+            "m.safetensors", "m.safetensors.tmp-aaaaaaaaaaaa", "m.safetensors.tmp-ba9876543210", "m.safetensors.tmp-not-hex-name",
+            "other.safetensors.tmp-0123456789ab",
+        }, dir.FileNames());
+        AtomicFile.Write(path, s => s.Write([2])); // no longer held: now it goes
+        Assert.DoesNotContain("m.safetensors.tmp-aaaaaaaaaaaa", dir.FileNames());
+    }
 }
