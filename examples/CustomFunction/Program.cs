@@ -1,5 +1,5 @@
 // A Function of your own (softplus) with Forward, Backward and Jvp, checked three ways (docs/GUIDE.md, section 6).
-// Run: dotnet run --project examples/CustomFunction -c Release
+// Run: dotnet run --project examples/CustomFunction -c Release -- [--device cpu|cuda|cuda:N|ilgpu-cpu]
 using System.Globalization;
 using Nabla.Autodiff;
 using Nabla.Numerical;
@@ -24,10 +24,12 @@ public static class Program
         if (options is null) return exit;
         var c = CultureInfo.InvariantCulture;
 
-        var points = Tensor.FromArray(new[] { -30.0, -1.5, 0.0, 2.0, 40.0 });
+        var points = Tensor.FromArray(new[] { -30.0, -1.5, 0.0, 2.0, 40.0 }).To(options.Device);
         output.WriteLine($"x                  {points}");
         output.WriteLine($"softplus(x)        {MyF.Softplus(new Variable(points)).Data}");
-        var report = NumericalDiff.GradientCheck(v => MyF.Softplus(v[0]), [points]);
+        // On the CPU: GradientCheck weights a vector output with random numbers it draws on the CPU, which cannot
+        // multiply an output on another device.
+        var report = NumericalDiff.GradientCheck(v => MyF.Softplus(v[0]), [points.ToCpu()]);
         output.WriteLine(report);
 
         var sigmoid = ((points * 0.5).Tanh() * 0.5 + 0.5);
@@ -38,10 +40,10 @@ public static class Program
         output.WriteLine($"sigmoid(x)         {sigmoid}");
         output.WriteLine(string.Format(c, "forward = reverse = sigmoid: {0}", Tensor.AllClose(tangent, slope, 1e-14, 1e-15) && Tensor.AllClose(slope, sigmoid, 1e-14, 1e-15)));
 
-        double curvature = Derivatives.Derivative(MyF.Softplus, 0.0, order: 2);
+        double curvature = Derivatives.Derivative(MyF.Softplus, Tensor.Scalar(0.0, DType.Float64).To(options.Device), order: 2).Item();
         output.WriteLine(string.Format(c, "softplus''(0) by double backprop = {0:R} (sigma'(0) = 0.25)", curvature));
 
-        var extremes = Tensor.FromArray(new[] { -1000.0, 1000.0 });
+        var extremes = Tensor.FromArray(new[] { -1000.0, 1000.0 }).To(options.Device);
         output.WriteLine($"softplus([-1000, 1000]) = {MyF.Softplus(new Variable(extremes)).Data}; naive log(1 + exp(x)) = {(extremes.Exp() + 1.0).Log()}");
         return report.Passed ? 0 : 1;
     }

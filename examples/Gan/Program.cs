@@ -1,5 +1,5 @@
 // A small generative adversarial network on MNIST (MLP generator and discriminator).
-// Run: dotnet run --project examples/Gan -c Release -- [--quick] [--out DIR]
+// Run: dotnet run --project examples/Gan -c Release -- [--quick] [--out DIR] [--device cpu|cuda|cuda:N|ilgpu-cpu]
 using System.Diagnostics;
 using System.Globalization;
 using Nabla.Autodiff;
@@ -47,16 +47,19 @@ public static class Program
 
         Init.Seed(0);
         var noise = new Generator(1);
-        var (train, _) = Mnists.Load(trainLimit: options.Quick ? 256 : 0);
-        var loader = new DataLoader(train, BatchSize, shuffle: true, generator: new Generator(0), dropLast: true);
+        // On ilgpu-cpu's emulated kernels a quick run trains on one batch, so that it still takes seconds.
+        var (train, _) = Mnists.Load(trainLimit: options.QuickEmulated ? BatchSize : options.Quick ? 256 : 0);
+        var loader = new DataLoader(train, BatchSize, shuffle: true, generator: new Generator(0), dropLast: true, device: options.Device);
         var generator = CreateGenerator();
         var discriminator = CreateDiscriminator();
+        generator.To(options.Device);
+        discriminator.To(options.Device);
         var optG = new Adam(2e-4, beta1: 0.5).Setup(generator);
         var optD = new Adam(2e-4, beta1: 0.5).Setup(discriminator);
-        var real = Tensor.Full([BatchSize, 1], 0.9);
-        var fake = Tensor.Zeros(BatchSize, 1);
-        var ones = Tensor.Ones(BatchSize, 1);
-        var fixedCodes = Tensor.Randn(new Generator(2), 64, LatentSize);
+        var real = Tensor.Full([BatchSize, 1], 0.9).To(options.Device);
+        var fake = Tensor.Zeros(BatchSize, 1).To(options.Device);
+        var ones = Tensor.Ones(BatchSize, 1).To(options.Device);
+        var fixedCodes = Tensor.Randn(new Generator(2), 64, LatentSize).To(options.Device);
 
         output.WriteLine($"MNIST: {train.Count} training digits; MLP GAN, code size {LatentSize}, Adam(2e-4, beta1 0.5), batch {BatchSize}, {epochs} epochs");
         var clock = Stopwatch.StartNew();
@@ -68,7 +71,7 @@ public static class Program
             {
                 // tanh's range: the generator's outputs and the real digits must live on the same scale.
                 var x = batch * 2.0 - 1.0;
-                var images = generator.Forward(Tensor.Randn(noise, BatchSize, LatentSize));
+                var images = generator.Forward(Tensor.Randn(noise, BatchSize, LatentSize).To(options.Device));
 
                 // The discriminator sees the generated images as constants: its step must not move the generator.
                 var dLoss = F.SigmoidCrossEntropy(discriminator.Forward(x), real)

@@ -1,5 +1,5 @@
 // Newton's method with second derivatives from double backprop (DeZero step 33).
-// Run: dotnet run --project examples/Newton -c Release -- [--quick]
+// Run: dotnet run --project examples/Newton -c Release -- [--quick] [--out DIR] [--device cpu|cuda|cuda:N|ilgpu-cpu]
 using System.Globalization;
 using Nabla.Autodiff;
 using Nabla.Tensors;
@@ -27,7 +27,7 @@ public static class Program
         // Newton's method is fast either way; the quick run only stops earlier.
         int iterations = options.Quick ? 7 : 10;
 
-        var x = new Variable(Tensor.Scalar(2.0), "x");
+        var x = new Variable(Tensor.Scalar(2.0).To(options.Device), "x");
         output.WriteLine("f(x) = x^4 - 2x^2, Newton's method from x = 2.0");
         output.WriteLine("iter  x                    f(x)                   f'(x)                  f''(x)");
         for (int i = 0; i < iterations; i++)

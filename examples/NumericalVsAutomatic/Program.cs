@@ -1,5 +1,5 @@
 // Finite differences against forward- and reverse-mode automatic differentiation on one function.
-// Run: dotnet run --project examples/NumericalVsAutomatic -c Release
+// Run: dotnet run --project examples/NumericalVsAutomatic -c Release -- [--device cpu|cuda|cuda:N|ilgpu-cpu]
 using System.Globalization;
 using Nabla.Autodiff;
 using Nabla.Numerical;
@@ -56,10 +56,11 @@ public static class Program
             output.WriteLine(string.Format(c, "best {0,-10} h = {1:0e+00}  error {2:0.0e+00}", scheme.ToString().ToLowerInvariant(), best.Step, best.AbsError));
         }
 
-        var x = Tensor.Scalar(X, DType.Float64);
-        double forward = Derivatives.Jvp(Value, x, Tensor.Scalar(1.0, DType.Float64)).Tangent.Item();
+        // The finite differences above are arithmetic on doubles; automatic differentiation runs on the device.
+        var x = Tensor.Scalar(X, DType.Float64).To(options.Device);
+        double forward = Derivatives.Jvp(Value, x, Tensor.Scalar(1.0, DType.Float64).To(options.Device)).Tangent.Item();
         double reverse = Derivatives.Grad(Value, x).Item();
-        double second = Derivatives.Derivative(Value, X, order: 2);
+        double second = Derivatives.Derivative(Value, x, order: 2).Item();
         double numericSecond = NumericalDiff.Derivative(v => NumericalDiff.Derivative(Value, v), X);
         output.WriteLine();
         output.WriteLine("Automatic differentiation (float64):");

@@ -1,5 +1,5 @@
 // An LSTM that predicts the next value of a sine wave (DeZero step 60), with a prediction-vs-truth plot.
-// Run: dotnet run --project examples/SinCurveLstm -c Release -- [--quick] [--out DIR]
+// Run: dotnet run --project examples/SinCurveLstm -c Release -- [--quick] [--out DIR] [--device cpu|cuda|cuda:N|ilgpu-cpu]
 using System.Globalization;
 using Nabla.Autodiff;
 using Nabla.Data;
@@ -43,8 +43,9 @@ public static class Program
 
         Init.Seed(0);
         var train = new SinCurve(train: true, seed: 0, dtype: DType.Float32);
-        var loader = new SeqDataLoader(train, BatchSize);
+        var loader = new SeqDataLoader(train, BatchSize, options.Device);
         var model = new BetterRnn(HiddenSize, 1);
+        model.To(options.Device);
         var optimizer = new Adam(1e-3).Setup(model);
 
         output.WriteLine($"sin curve: {train.Count} steps in {BatchSize} streams; LSTM({HiddenSize}) + Linear(1), Adam(1e-3), BPTT every {BpttLength} steps, {epochs} epochs");
@@ -72,8 +73,8 @@ public static class Program
                 output.WriteLine(string.Format(CultureInfo.InvariantCulture, "epoch {0,3}  loss {1:F6}", epoch, lossSum / count));
         }
 
-        var xs = Tensor.Linspace(0, 4 * Math.PI, options.Quick ? 200 : 1000, dtype: DType.Float64).Cos().ToArray<double>();
-        var predicted = Predict(model, xs);
+        var xs = Tensor.Linspace(0, 4 * Math.PI, options.Quick ? 200 : 1000, dtype: DType.Float64).To(options.Device).Cos().ToArray<double>();
+        var predicted = Predict(model, xs, options.Device);
         double mse = Enumerable.Range(0, xs.Length - 1).Average(i => (predicted[i] - xs[i + 1]) * (predicted[i] - xs[i + 1]));
         output.WriteLine(string.Format(CultureInfo.InvariantCulture, "predicting cos(x) over [0, 4π] one step ahead: mean squared error {0:F6}", mse));
 
@@ -84,11 +85,11 @@ public static class Program
     }
 
     /// <summary>The model's output after each true value of the series: its guess of the next value.</summary>
-    private static double[] Predict(BetterRnn model, double[] series)
+    private static double[] Predict(BetterRnn model, double[] series, Device device)
     {
         using var noGrad = Config.NoGrad();
         model.ResetState();
-        return series.Select(v => model.Forward(Tensor.Full([1, 1], v)).Data.GetDouble(0, 0)).ToArray();
+        return series.Select(v => model.Forward(Tensor.Full([1, 1], v).To(device)).Data.GetDouble(0, 0)).ToArray();
     }
 
     private static void SavePlot(string path, double[] truth, double[] predicted)

@@ -1,5 +1,5 @@
 // DeZero's spiral classifier (step 48) with a decision-boundary picture.
-// Run: dotnet run --project examples/Spiral -c Release -- [--quick] [--out DIR]
+// Run: dotnet run --project examples/Spiral -c Release -- [--quick] [--out DIR] [--device cpu|cuda|cuda:N|ilgpu-cpu]
 using System.Globalization;
 using Nabla.Autodiff;
 using Nabla.Data;
@@ -31,8 +31,10 @@ public static class Program
         Init.Seed(0);
         var train = new Nabla.Data.Spiral(train: true);
         var test = new Nabla.Data.Spiral(train: false);
-        var loader = new DataLoader(train, BatchSize, shuffle: true, generator: new Generator(0));
+        var loader = new DataLoader(train, BatchSize, shuffle: true, generator: new Generator(0), device: options.Device);
         var model = new MLP([HiddenSize, 3], F.Sigmoid);
+        // The biases move now; the weights, whose input size the first batch tells, are made on that batch's device.
+        model.To(options.Device);
         var optimizer = new SGD(lr: 1.0).Setup(model);
 
         output.WriteLine($"spiral: {train.Count} points, 3 classes; MLP(10, 3) with sigmoid, SGD(lr = 1), batch {BatchSize}, {epochs} epochs");
@@ -53,22 +55,22 @@ public static class Program
                 output.WriteLine(string.Format(CultureInfo.InvariantCulture, "epoch {0,3}  loss {1:F4}  accuracy {2:F3}",
                     epoch, lossSum / train.Count, correct / train.Count));
         }
-        output.WriteLine(string.Format(CultureInfo.InvariantCulture, "test accuracy {0:F3} (the spiral drawn with seed 2020)", Accuracy(model, test)));
+        output.WriteLine(string.Format(CultureInfo.InvariantCulture, "test accuracy {0:F3} (the spiral drawn with seed 2020)", Accuracy(model, test, options.Device)));
 
         string path = options.OutPath("spiral-decision-boundary.png");
-        DrawDecisionBoundary(path, model, train);
+        DrawDecisionBoundary(path, model, train, options.Device);
         output.WriteLine($"wrote {path}");
         return 0;
     }
 
-    private static double Accuracy(Model model, TensorDataset data)
+    private static double Accuracy(Model model, TensorDataset data, Device device)
     {
         using var noGrad = Config.NoGrad();
-        return F.Accuracy(model.Forward(data.Data), data.Labels).Data.Item();
+        return F.Accuracy(model.Forward(data.Data.To(device)), data.Labels.To(device)).Data.Item();
     }
 
     /// <summary>The predicted class on a grid over the points' extent, as a heatmap under the points themselves.</summary>
-    private static void DrawDecisionBoundary(string path, Model model, TensorDataset data)
+    private static void DrawDecisionBoundary(string path, Model model, TensorDataset data, Device device)
     {
         var x = data.Data.AsType(DType.Float64);
         double xMin = x[Slice.All, 0].Min().Item() - 0.1, xMax = x[Slice.All, 0].Max().Item() + 0.1;
@@ -85,7 +87,7 @@ public static class Program
         }
         long[] classes;
         using (Config.NoGrad())
-            classes = model.Forward(Tensor.FromSpan<float>(grid, Resolution * Resolution, 2)).Data.ArgMax(1).ToArray<long>();
+            classes = model.Forward(Tensor.FromSpan<float>(grid, Resolution * Resolution, 2).To(device)).Data.ArgMax(1).ToArray<long>();
         var heat = new double[Resolution, Resolution];
         for (int r = 0; r < Resolution; r++)
             for (int c = 0; c < Resolution; c++) heat[r, c] = classes[r * Resolution + c];

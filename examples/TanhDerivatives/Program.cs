@@ -1,5 +1,5 @@
 // Higher-order derivatives of tanh by repeated backward passes (DeZero steps 34-35).
-// Run: dotnet run --project examples/TanhDerivatives -c Release -- [--quick] [--out DIR]
+// Run: dotnet run --project examples/TanhDerivatives -c Release -- [--quick] [--out DIR] [--device cpu|cuda|cuda:N|ilgpu-cpu]
 using System.Globalization;
 using Nabla.Autodiff;
 using Nabla.Tensors;
@@ -27,7 +27,7 @@ public static class Program
         if (options is null) return exit;
         int points = options.Quick ? 101 : 401;
 
-        var xs = Tensor.Linspace(-5, 5, points, dtype: DType.Float64);
+        var xs = Tensor.Linspace(-5, 5, points, dtype: DType.Float64).To(options.Device);
         var x = new Variable(xs, "x");
         var y = F.Tanh(x);
         y.Name = "y";

@@ -1,5 +1,5 @@
 // A variational autoencoder on MNIST that then draws new digits.
-// Run: dotnet run --project examples/Vae -c Release -- [--quick] [--out DIR]
+// Run: dotnet run --project examples/Vae -c Release -- [--quick] [--out DIR] [--device cpu|cuda|cuda:N|ilgpu-cpu]
 using System.Diagnostics;
 using System.Globalization;
 using Nabla.Autodiff;
@@ -31,9 +31,11 @@ public static class Program
 
         Init.Seed(0);
         var gen = new Generator(1);
-        var (train, test) = Mnists.Load(trainLimit: options.Quick ? 400 : 0);
-        var loader = new DataLoader(train, BatchSize, shuffle: true, generator: new Generator(0));
+        // On ilgpu-cpu's emulated kernels a quick run trains on one batch, so that it still takes seconds.
+        var (train, test) = Mnists.Load(trainLimit: options.QuickEmulated ? BatchSize : options.Quick ? 400 : 0);
+        var loader = new DataLoader(train, BatchSize, shuffle: true, generator: new Generator(0), device: options.Device);
         var model = new VariationalAutoencoder(HiddenSize, LatentSize);
+        model.To(options.Device);
         var optimizer = new Adam(1e-3).Setup(model);
 
         output.WriteLine($"MNIST: {train.Count} training digits; VAE 784-{HiddenSize}-{LatentSize}, Adam(1e-3), batch {BatchSize}, {epochs} epochs");
@@ -54,7 +56,7 @@ public static class Program
                 output.WriteLine(string.Format(CultureInfo.InvariantCulture, "epoch {0,2}  loss {1:F2} = reconstruction {2:F2} + KL {3:F2}  ({4:F1} s)",
                     epoch, lossSum / train.Count, recSum / train.Count, klSum / train.Count, clock.Elapsed.TotalSeconds));
         }
-        var xTest = Mnists.AllInputs(test);
+        var xTest = Mnists.AllInputs(test).To(options.Device);
         using (Config.NoGrad())
             output.WriteLine(string.Format(CultureInfo.InvariantCulture, "test loss {0:F2} per digit", model.Loss(new Variable(xTest), gen).Loss.Data.Item()));
 

@@ -52,7 +52,8 @@ public sealed class VariationalAutoencoder : Model
     public (Variable Loss, double Reconstruction, double Kl) Loss(Variable x, Generator gen)
     {
         var (m, lv) = Encode(x);
-        var eps = Tensor.Randn(gen, x.DType, m.Shape);
+        // Drawn on the CPU (where generators draw) and moved, so every device sees the same noise.
+        var eps = Tensor.Randn(gen, x.DType, m.Shape).To(x.Device);
         var z = m + F.Exp(lv * 0.5) * eps;
         // The mean over every pixel of every image, times the pixels of one image: the per-image sum, averaged.
         var reconstruction = F.SigmoidCrossEntropy(Decode(z), x) * Pixels;
@@ -60,10 +61,10 @@ public sealed class VariationalAutoencoder : Model
         return (reconstruction + kl, reconstruction.Data.Item(), kl.Data.Item());
     }
 
-    /// <summary><paramref name="count"/> images decoded from codes drawn from the prior, (count, 784) in [0, 1].</summary>
+    /// <summary><paramref name="count"/> images decoded from codes drawn from the prior, (count, 784) in [0, 1], on the model's device.</summary>
     public Tensor Sample(int count, Generator gen)
     {
         using var noGrad = Config.NoGrad();
-        return F.Sigmoid(Decode(new Variable(Tensor.Randn(gen, count, LatentSize)))).Data;
+        return F.Sigmoid(Decode(new Variable(Tensor.Randn(gen, count, LatentSize).To(Device)))).Data;
     }
 }

@@ -18,7 +18,8 @@ namespace Nabla.Tests.Examples;
 /// <summary>
 /// Runs every example of examples/ in-process with <c>--quick --out &lt;temporary folder&gt;</c>: it must exit with 0,
 /// print what it is about, and write its files (PNGs with the PNG signature and a real size). Some outputs are also
-/// checked for the numbers the example exists to show.
+/// checked for the numbers the example exists to show. With <c>--device ilgpu-cpu</c> every example must run too and
+/// print a report of the CPU run's shape.
 /// </summary>
 public sealed class ExampleTests : IDisposable
 {
@@ -51,13 +52,15 @@ public sealed class ExampleTests : IDisposable
 
     public static TheoryData<string> Names() => [.. Examples.Keys];
 
-    private string RunQuick(string name)
+    private string RunQuick(string name, params string[] extra)
     {
         var output = new StringWriter();
-        int code = Examples[name].Run(["--quick", "--out", outDir], output);
-        Assert.True(code == 0, $"{name} exited with {code}:\n{output}");
+        int code = Examples[name].Run(["--quick", "--out", outDir, .. extra], output);
+        Assert.True(code == 0, $"{name} {string.Join(" ", extra)} exited with {code}:\n{output}");
         return output.ToString();
     }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -92,6 +95,68 @@ public sealed class ExampleTests : IDisposable
         var output = new StringWriter();
         Assert.Equal(0, Examples[name].Run(["--help"], output));
         Assert.Contains($"usage: dotnet run --project examples/{name}", output.ToString());
+    }
+
+    /// <summary>
+    /// The whole run on ILGPU's CPU accelerator (the GPU kernels, emulated): a tensor left on the CPU would throw
+    /// "operands on ilgpu-cpu and cpu". The report must have the CPU run's lines and name the same files; the numbers
+    /// may differ in the last digits, and the quick runs that train are smaller there.
+    /// </summary>
+    [Theory]
+    [Trait("Device", "ilgpu-cpu")]
+    [MemberData(nameof(Names))]
+    public void QuickRunSucceedsOnIlgpuCpu(string name)
+    {
+        var example = Examples[name];
+        string cpu = RunQuick(name);
+        string ilgpu = RunQuick(name, "--device", "ilgpu-cpu");
+        Assert.True(Lines(cpu).Length == Lines(ilgpu).Length, $"{name}: on the CPU\n{cpu}\non ilgpu-cpu\n{ilgpu}");
+        foreach (var expected in example.Texts) Assert.Contains(expected, ilgpu);
+        foreach (var file in example.Files)
+        {
+            Assert.Contains(Path.Combine(outDir, file), ilgpu);
+            if (file.EndsWith(".png", StringComparison.Ordinal)) AssertPng(Path.Combine(outDir, file));
+        }
+    }
+
+    public static TheoryData<string, string> BadDevices()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var name in Examples.Keys)
+        {
+            data.Add(name, "tpu");
+            data.Add(name, "cuda:99");
+        }
+        return data;
+    }
+
+    /// <summary>A device that is no device, or one this machine lacks: one line naming it, exit code 2, nothing run.</summary>
+    [Theory]
+    [MemberData(nameof(BadDevices))]
+    public void UnknownOrAbsentDeviceIsAOneLineUsageError(string name, string device)
+    {
+        var output = new StringWriter();
+        Assert.Equal(2, Examples[name].Run(["--quick", "--out", outDir, "--device", device], output));
+        var lines = Lines(output.ToString());
+        Assert.Single(lines);
+        Assert.StartsWith($"{name}: ", lines[0]);
+        Assert.Contains(device == "tpu" ? "unknown device 'tpu'" : "device cuda:99 is not available", lines[0]);
+        Assert.False(Directory.Exists(outDir), $"{name} wrote {outDir} before rejecting the device");
+    }
+
+    [Fact]
+    public void DeviceWithoutANameIsAUsageError()
+    {
+        var output = new StringWriter();
+        Assert.Equal(2, Newton.Program.Run(["--device"], output));
+        Assert.Contains("--device needs a device", output.ToString());
+        Assert.Contains("--device NAME", output.ToString());
+    }
+
+    [Fact]
+    public void CpuIsTheDefaultDevice()
+    {
+        Assert.Equal(RunQuick("Newton"), RunQuick("Newton", "--device", "cpu"));
     }
 
     [Fact]
