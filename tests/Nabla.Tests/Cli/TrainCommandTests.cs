@@ -83,6 +83,23 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait("Device", "ilgpu-cpu")]
+    public void TrainingOnIlgpuCpuEndsAsOnTheCpuAndEvalReadsItBack()
+    {
+        string Run(string device)
+        {
+            var output = new StringWriter();
+            var outDir = Path.Combine(dir, "spiral-" + device);
+            Assert.Equal(0, TrainCommand.Run(["spiral", "--epochs", "3", "--plain", "--device", device, "--out", outDir], output, CancellationToken.None));
+            Assert.Contains($"on {device}", output.ToString());
+            var eval = new StringWriter();
+            Assert.Equal(0, EvalCommand.Run(["--weights", Path.Combine(outDir, "model.safetensors"), "--device", device], eval, plain: true));
+            return eval.ToString().Split('\n').First(l => l.Contains("test accuracy"));
+        }
+        Assert.Equal(Run("cpu"), Run("ilgpu-cpu").Replace("spiral-ilgpu-cpu", "spiral-cpu"));
+    }
+
+    [Fact]
     public void TheDeviceOptionDefaultsToTheCpu()
     {
         Assert.Equal(Nabla.Tensors.Device.Cpu, TrainCommand.Parse(["mnist"]).Device);
