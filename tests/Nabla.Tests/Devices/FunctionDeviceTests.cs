@@ -109,6 +109,17 @@ public class FunctionDeviceTests
         DeviceAgreement.Assert(Dev, g, second, floats);
     }
 
+    /// <summary>The same agreement on the first CUDA GPU, where there is one (skipped, saying so, where there is none).</summary>
+    [CudaFact]
+    public void Every_function_agrees_with_the_cpu_on_cuda()
+    {
+        foreach (var row in Names)
+        {
+            var (f, second, inputs) = Case(row);
+            DeviceAgreement.Assert(Device.Cuda(0), f, second, inputs);
+        }
+    }
+
     [Fact]
     public void Mixing_devices_in_one_op_names_the_op_and_both_devices()
     {

@@ -55,10 +55,13 @@ public class TrainingDeviceTests
         return (losses, model.NamedParameters().ToDictionary(p => p.Name, p => p.Parameter.Data.ToCpu()));
     }
 
-    private static void AssertSameRun(Func<Model> makeModel, Func<Optimizer> makeOptimizer, (Tensor X, Tensor T) data, int steps, int batch)
+    private static void AssertSameRun(Func<Model> makeModel, Func<Optimizer> makeOptimizer, (Tensor X, Tensor T) data, int steps, int batch) =>
+        AssertSameRun(Dev, makeModel, makeOptimizer, data, steps, batch);
+
+    private static void AssertSameRun(Device device, Func<Model> makeModel, Func<Optimizer> makeOptimizer, (Tensor X, Tensor T) data, int steps, int batch)
     {
         var cpu = Train(Device.Cpu, makeModel, makeOptimizer, data, steps, batch);
-        var dev = Train(Dev, makeModel, makeOptimizer, data, steps, batch);
+        var dev = Train(device, makeModel, makeOptimizer, data, steps, batch);
         for (int i = 0; i < steps; i++)
             Assert.True(Math.Abs(cpu.Losses[i] - dev.Losses[i]) <= Tolerance, $"step {i + 1}: loss {dev.Losses[i]:R} on ilgpu-cpu, {cpu.Losses[i]:R} on the cpu");
         Assert.True(cpu.Losses[^1] < cpu.Losses[0], $"the run did not learn: loss {cpu.Losses[0]} -> {cpu.Losses[^1]}");
@@ -83,6 +86,19 @@ public class TrainingDeviceTests
                 new Conv2d(4, 3, pad: 1, gen: new Generator(0)), Activation.ReLU(), new Activation(x => F.Pooling(x, 2), "MaxPool2"),
                 Activation.Flatten(), new Linear(10, gen: new Generator(1))),
             () => new Adam(1e-3), Centre(Digits(400, images: true), 20), steps: 100, batch: 4);
+    }
+
+    /// <summary>The MNIST MLP and CNN on the first CUDA GPU, where there is one: the full-size models, 100 steps each.</summary>
+    [CudaFact]
+    public void The_mnist_mlp_and_cnn_train_on_cuda_as_on_the_cpu()
+    {
+        AssertSameRun(Device.Cuda(0), () => new MLP([1000, 1000, 10], F.ReLU, gen: new Generator(0)), () => new Adam(1e-3).AddHook(new WeightDecay(1e-4)),
+            Digits(2000, images: false), steps: 100, batch: 100);
+        AssertSameRun(Device.Cuda(0), () => new Sequential(
+                new Conv2d(16, 3, pad: 1, gen: new Generator(0)), Activation.ReLU(), new Activation(x => F.Pooling(x, 2), "MaxPool2"),
+                new Conv2d(32, 3, pad: 1, gen: new Generator(1)), Activation.ReLU(), new Activation(x => F.Pooling(x, 2), "MaxPool2"),
+                Activation.Flatten(), new Linear(10, gen: new Generator(2))),
+            () => new Adam(1e-3), Digits(2000, images: true), steps: 100, batch: 100);
     }
 
     public static TheoryData<string> Optimizers => new() { "sgd", "momentum", "adagrad", "adadelta", "adam+clip" };
