@@ -48,6 +48,8 @@ public static class CommandLine
                 return RunWithCtrlC(token => TrainCommand.Run(args[1..], Console.Out, token));
             case "eval":
                 return EvalCommand.Run(args[1..], Console.Out, Console.IsOutputRedirected);
+            case "export":
+                return ExportCommand.Run(args[1..], Console.Out);
             case "info":
                 if (args.Length > 1)
                     return Fail($"info: unexpected argument '{args[1]}' (info takes no arguments)");
@@ -78,6 +80,7 @@ public static class CommandLine
                         [--data DIR] [--out DIR] [--threads N] [--limit N] [--plain]
                         [--device cpu|cuda|cuda:N|ilgpu-cpu]
           eval          Test a trained classifier: --weights FILE [--data DIR] [--device D] [--plain]
+          export        Write a trained model as ONNX: export WEIGHTS --onnx OUT.onnx [--opset 17] [--data DIR]
           diff          Differentiate a formula: diff "sin(x)*exp(x)" --wrt x [--order n] [--at x=1] [--latex]
           graph         Draw the graph of an n-th derivative by double backprop:
                         graph "tanh(x)" --order 4 -o tanh4.png (or .dot) [--at x=1] [--verbose]
