@@ -166,4 +166,26 @@ public class OnnxImportTests
         var e = Assert.Throws<InvalidDataException>(() => module.Forward(Tensor.Randn(new Generator(7), 1, 2, 5, 5)));
         Assert.Contains("group=2", e.Message);
     }
+
+    [Fact]
+    public void Model_from_torch_onnx_export_reproduces_pytorch_and_trains()
+    {
+        string dir = Path.Combine(AppContext.BaseDirectory, "Onnx", "Fixtures");
+        var module = global::Nabla.Onnx.Onnx.Load(Path.Combine(dir, "torch_small.onnx"));
+        var x = global::Nabla.IO.Npy.Load(Path.Combine(dir, "torch_small_input.npy"));
+        var expected = global::Nabla.IO.Npy.Load(Path.Combine(dir, "torch_small_output.npy")).ToArray<float>();
+        var y = module.Forward(new Variable(x));
+        AssertClose(expected, y.Data.ToArray<float>());
+        Assert.Equal(["Conv", "Relu", "MaxPool", "Flatten", "Gemm", "LogSoftmax"], module.OpTypes);
+        // A batch of one: the batch axis is not fixed by the file.
+        AssertClose(expected[..3], module.Forward(new Variable(Tensor.FromArray(x.ToArray<float>()[..16]).Reshape(1, 1, 4, 4))).Data.ToArray<float>());
+
+        F.Sum(y * y).Backward();
+        foreach (var (name, p) in module.NamedParameters())
+        {
+            Assert.NotNull(p.Grad);
+            Assert.Equal(p.Shape, p.Grad!.Shape);
+            Assert.Contains(p.Grad.Data.ToArray<float>(), g => g != 0);
+        }
+    }
 }
