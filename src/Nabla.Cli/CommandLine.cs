@@ -76,7 +76,8 @@ public static class CommandLine
           train <data>  Train a model: mnist (--model mlp|cnn), spiral, sincurve
                         [--epochs N] [--batch-size N] [--lr X] [--weight-decay X] [--seed N]
                         [--data DIR] [--out DIR] [--threads N] [--limit N] [--plain]
-                        [--device cpu|cuda|cuda:N|ilgpu-cpu]
+                        [--device cpu|cuda|cuda:N|ilgpu-cpu] [--numpy-rng (NumPy's legacy generator)]
+                        [--book (spiral: the book's step 48 exactly, each epoch's loss)]
           eval          Test a trained classifier: --weights FILE [--data DIR] [--device D] [--plain]
           diff          Differentiate a formula: diff "sin(x)*exp(x)" --wrt x [--order n] [--at x=1] [--latex]
           graph         Draw the graph of an n-th derivative by double backprop:

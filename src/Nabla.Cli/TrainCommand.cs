@@ -16,15 +16,16 @@ public static class TrainCommand
     public static readonly string[] Datasets = ["mnist", "spiral", "sincurve"];
 
     private static readonly string[] ValueOptions = ["--model", "--epochs", "--batch-size", "--lr", "--weight-decay", "--seed", "--data", "--out", "--threads", "--limit", "--device"];
-    private static readonly string[] FlagOptions = ["--plain"];
+    private static readonly string[] FlagOptions = ["--plain", "--numpy-rng", "--book"];
 
     /// <summary>Parses the options (after the word <c>train</c>) and trains; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, CancellationToken token, bool? interactive = null)
     {
         var options = Parse(args);
         Parallelism.MaxThreads = options.Threads;
+        if (options.Book) return BookStep48.Run(options.Epochs, options.NumPyRng, output, token);
         var folder = PrepareFolder(options.OutDirectory);
-        Init.Seed(options.Seed);
+        Init.Generator = options.NumPyRng ? Generator.NumPy((uint)options.Seed) : new Generator(options.Seed);
         var task = TrainingTasks.Create(options);
         var optimizer = CreateOptimizer(options);
         bool plain = options.Plain || !(interactive ?? !Console.IsOutputRedirected);
@@ -67,14 +68,21 @@ public static class TrainCommand
         var models = TrainingTasks.Models(dataset);
         if (!models.Contains(model))
             throw new CliError($"train: unknown model '{model}' for {dataset} (known: {string.Join(", ", models)})");
+        bool book = reader.Flag("--book");
+        if (book && dataset != "spiral") throw new CliError($"train: --book runs the book's step 48, which trains spiral, not {dataset}");
+        long seed = reader.Int("--seed", 0);
+        bool numpyRng = reader.Flag("--numpy-rng");
+        if (numpyRng && seed is < 0 or > uint.MaxValue) throw new CliError($"train: --numpy-rng needs a seed in [0, 2^32), got {seed}");
         return defaults with
         {
+            Book = book,
+            NumPyRng = numpyRng,
             Model = model,
             Epochs = reader.Int("--epochs", defaults.Epochs, min: 1),
             BatchSize = reader.Int("--batch-size", defaults.BatchSize, min: 1),
             LearningRate = reader.Double("--lr", defaults.LearningRate, positive: true),
             WeightDecay = Math.Max(0, reader.Double("--weight-decay", defaults.WeightDecay)),
-            Seed = reader.Int("--seed", 0),
+            Seed = seed,
             DataDirectory = reader.String("--data"),
             OutDirectory = reader.String("--out") ?? Path.Combine("runs", $"{dataset}-{model}-{DateTime.Now:yyyyMMdd-HHmmss}"),
             Threads = reader.Int("--threads", Environment.ProcessorCount, min: 1),

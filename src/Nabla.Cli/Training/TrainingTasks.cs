@@ -19,7 +19,7 @@ public static class TrainingTasks
 
     public static TrainingTask Create(TrainOptions options)
     {
-        var gen = new Generator(options.Seed);
+        var gen = options.NumPyRng ? Generator.NumPy((uint)options.Seed) : new Generator(options.Seed);
         var task = options.Dataset switch
         {
             "spiral" => Spiral(options, gen),
@@ -72,8 +72,8 @@ public static class TrainingTasks
 
     private static TrainingTask Spiral(TrainOptions options, Generator gen)
     {
-        var (xTrain, tTrain) = On(options, Data.Spiral.Generate(train: true));
-        var (xTest, tTest) = On(options, Data.Spiral.Generate(train: false));
+        var (xTrain, tTrain) = On(options, Data.Spiral.Generate(train: true, options.NumPyRng));
+        var (xTest, tTest) = On(options, Data.Spiral.Generate(train: false, options.NumPyRng));
         // DeZero's step 48 model, with batch normalisation so 300 epochs of SGD(1.0) separate the arms reliably.
         var model = new Sequential(new Linear(10), new BatchNorm(), Activation.Sigmoid(), new Linear(3));
         return new SpiralTask(model, xTrain, tTrain, xTest, tTest, options.BatchSize, gen);
@@ -81,8 +81,8 @@ public static class TrainingTasks
 
     private static TrainingTask SinCurve(TrainOptions options)
     {
-        var train = new SinCurve(train: true, seed: options.Seed, dtype: DType.Float32);
-        var test = new SinCurve(train: false, seed: options.Seed, dtype: DType.Float32);
+        var train = new SinCurve(train: true, seed: options.Seed, dtype: DType.Float32, numpyCompatible: options.NumPyRng);
+        var test = new SinCurve(train: false, seed: options.Seed, dtype: DType.Float32, numpyCompatible: options.NumPyRng);
         var (xTrain, tTrain) = On(options, Limit(train.Data, train.Labels, options.Limit));
         var (xTest, tTest) = On(options, (test.Data, test.Labels));
         return new SinCurveTask(new SequenceModel(100, 1), xTrain, tTrain, xTest, tTest);
