@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nabla.Cli.Training;
+using Nabla.Distributed;
 using Nabla.NN;
 using Nabla.NN.Optimizers;
 using Nabla.Tensors;
@@ -16,7 +17,7 @@ public static class TrainCommand
     public static readonly string[] Datasets = ["mnist", "spiral", "sincurve"];
 
     private static readonly string[] ValueOptions = ["--model", "--epochs", "--batch-size", "--lr", "--weight-decay", "--seed", "--data", "--out", "--threads", "--limit", "--device"];
-    private static readonly string[] FlagOptions = ["--plain", "--numpy-rng", "--book"];
+    private static readonly string[] FlagOptions = ["--plain", "--numpy-rng", "--book", "--distributed"];
 
     /// <summary>Parses the options (after the word <c>train</c>) and trains; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, CancellationToken token, bool? interactive = null)
@@ -24,17 +25,21 @@ public static class TrainCommand
         var options = Parse(args);
         Parallelism.MaxThreads = options.Threads;
         if (options.Book) return BookStep48.Run(options.Epochs, options.NumPyRng, output, token);
-        var folder = PrepareFolder(options.OutDirectory);
+        using var communicator = options.Distributed ? Communicators.Create() : null;
+        bool writer = communicator is null || communicator.Rank == 0;
+        var folder = writer ? PrepareFolder(options.OutDirectory) : Path.GetFullPath(options.OutDirectory);
         Init.Generator = options.NumPyRng ? Generator.NumPy((uint)options.Seed) : new Generator(options.Seed);
         var task = TrainingTasks.Create(options);
         var optimizer = CreateOptimizer(options);
         bool plain = options.Plain || !(interactive ?? !Console.IsOutputRedirected);
-        IReporter reporter = plain ? new PlainReporter(output) : new SpectreReporter(AnsiConsole.Console);
+        IReporter reporter = !writer ? new PlainReporter(TextWriter.Null) : plain ? new PlainReporter(output) : new SpectreReporter(AnsiConsole.Console);
         reporter.Info(string.Create(CultureInfo.InvariantCulture,
             $"training {options.Model} on {options.Dataset}: {options.Epochs} epochs, batch {options.BatchSize}, lr {options.LearningRate:G}, seed {options.Seed}, {options.Threads} threads, on {options.Device}"));
+        var parallel = communicator is null ? null : DistributedTraining.Start(task, options, communicator, reporter);
         var metadata = new Dictionary<string, string> { ["dataset"] = options.Dataset, ["model"] = options.Model, ["nabla"] = SystemInfo.NablaVersion() };
-        var trainer = new Trainer(task, optimizer, reporter, folder, metadata);
+        var trainer = new Trainer(task, optimizer, reporter, folder, metadata, writer);
         bool completed = trainer.Run(options.Epochs, token);
+        if (parallel is not null) DistributedTraining.Report(parallel, trainer, task, reporter);
         if (trainer.Results.Count > 0)
         {
             var last = trainer.Results[^1];
@@ -87,6 +92,7 @@ public static class TrainCommand
             OutDirectory = reader.String("--out") ?? Path.Combine("runs", $"{dataset}-{model}-{DateTime.Now:yyyyMMdd-HHmmss}"),
             Threads = reader.Int("--threads", Environment.ProcessorCount, min: 1),
             Plain = reader.Flag("--plain"),
+            Distributed = reader.Flag("--distributed"),
             Limit = reader.Int("--limit", 0, min: 0),
             Device = DeviceOption.Parse("train", reader.String("--device")),
         };

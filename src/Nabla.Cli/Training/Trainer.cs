@@ -11,7 +11,7 @@ namespace Nabla.Cli.Training;
 /// (<c>model.safetensors</c>) and <c>metrics.csv</c>, each written atomically, so that a run stopped by
 /// Ctrl-C keeps everything of its last completed epoch; the charts are drawn when training stops.
 /// </summary>
-public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter reporter, string folder, IReadOnlyDictionary<string, string>? metadata = null)
+public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter reporter, string folder, IReadOnlyDictionary<string, string>? metadata = null, bool writeFiles = true)
 {
     private readonly List<EpochResult> results = [];
 
@@ -64,6 +64,7 @@ public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter re
     /// <summary>After every epoch: the checkpoint and the metrics, so an interrupted run keeps them.</summary>
     private void Save()
     {
+        if (!writeFiles) return; // a distributed run's other ranks: rank 0 writes
         task.Model.SaveWeights(CheckpointPath, metadata);
         var csv = Encoding.UTF8.GetBytes(Csv());
         AtomicFile.Write(MetricsPath, stream => stream.Write(csv));
@@ -73,7 +74,7 @@ public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter re
     /// <summary>Once, when training ends or is interrupted: drawing every epoch would cost more than a small epoch.</summary>
     private void DrawCharts()
     {
-        if (results.Count == 0) return;
+        if (results.Count == 0 || !writeFiles) return;
         Charts.Curves(LossChartPath, "Loss", task.LossName, results, r => r.TrainLoss, r => r.TestLoss);
         var files = new List<string>(Files) { LossChartPath };
         if (task.HasAccuracy)
