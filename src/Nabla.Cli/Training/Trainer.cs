@@ -95,7 +95,8 @@ public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter re
         var files = new List<string>(Files) { LossChartPath };
         if (task.HasAccuracy)
         {
-            Charts.Curves(AccuracyChartPath, "Accuracy", "accuracy", results, r => r.TrainAccuracy, r => r.TestAccuracy, rising: true);
+            // In percent, as the console and the final line print it.
+            Charts.Curves(AccuracyChartPath, "Accuracy", "accuracy (%)", results, r => 100 * r.TrainAccuracy, r => 100 * r.TestAccuracy, rising: true);
             files.Add(AccuracyChartPath);
         }
         files.AddRange(task.WriteCharts(folder));

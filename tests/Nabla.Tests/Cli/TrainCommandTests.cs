@@ -185,6 +185,25 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(2, e.ExitCode);
     }
 
+    [Fact]
+    public void EvalWarnsOnNonFiniteWeights()
+    {
+        string run = Path.Combine(dir, "nan");
+        Assert.Equal(0, TrainCommand.Run(["spiral", "--epochs", "1", "--plain", "--out", run], TextWriter.Null, CancellationToken.None));
+        string path = Path.Combine(run, "model.safetensors");
+        var clean = new StringWriter();
+        Assert.Equal(0, EvalCommand.Run(["--weights", path], clean, plain: true));
+        Assert.DoesNotContain("warning", clean.ToString());
+        var tensors = SafeTensors.Load(path, out var metadata);
+        var name = tensors.Keys.Order().First();
+        tensors[name] = Tensor.FullLike(tensors[name], double.NaN);
+        SafeTensors.Save(path, tensors, metadata);
+        var output = new StringWriter();
+        EvalCommand.Run(["--weights", path], output, plain: true);
+        Assert.Contains($"warning: {tensors[name].Size:N0} of the", output.ToString());
+        Assert.Contains("NaN or infinite", output.ToString());
+    }
+
     /// <summary>Cancels (as Ctrl-C does) after the first batch of a chosen epoch.</summary>
     private sealed class CancelAt(int epoch, CancellationTokenSource cts) : IReporter, IEpochProgress
     {
