@@ -29,6 +29,7 @@ public static class EvalCommand
         {
             throw new CliError($"eval: {e.Message}", 1);
         }
+        WarnOnNonFiniteWeights(task.Model, weights, output);
         var (xTest, tTest) = task.TestSet;
         var predicted = task.Predict(xTest);
         var truth = tTest.AsType(Tensors.DType.Int64).ToArray<long>();
@@ -36,7 +37,15 @@ public static class EvalCommand
         return 0;
     }
 
-    private static IEnumerable<string> DataArgs(ArgReader reader)
+    /// <summary>A diverged run saves NaN weights, whose "accuracy" is that of a constant guess: say so first.</summary>
+    private static void WarnOnNonFiniteWeights(NN.Layer model, string weights, TextWriter output)
+    {
+        long bad = model.Parameters().Sum(p => (long)p.Data.ToDoubleArray().Count(v => !double.IsFinite(v)));
+        if (bad > 0)
+            output.WriteLine($"warning: {bad:N0} of the {model.ParameterCount():N0} weights in '{weights}' are NaN or infinite (the run diverged); the accuracy below is meaningless");
+    }
+
+        private static IEnumerable<string> DataArgs(ArgReader reader)
     {
         if (reader.String("--data") is { } dir) yield return "--data=" + dir;
         if (reader.String("--limit") is { } limit) yield return "--limit=" + limit;

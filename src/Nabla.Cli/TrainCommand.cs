@@ -27,9 +27,12 @@ public static class TrainCommand
         if (options.Book) return BookStep48.Run(options.Epochs, options.NumPyRng, output, token);
         using var communicator = options.Distributed ? Communicators.Create() : null;
         bool writer = communicator is null || communicator.Rank == 0;
-        var folder = writer ? PrepareFolder(options.OutDirectory) : Path.GetFullPath(options.OutDirectory);
         Init.Generator = options.NumPyRng ? Generator.NumPy((uint)options.Seed) : new Generator(options.Seed);
+        // The data first: a run that cannot load it must not leave an empty run folder behind.
         var task = TrainingTasks.Create(options);
+        // Only rank 0 creates (and may clean up) the run folder.
+        bool folderExisted = !writer || Directory.Exists(options.OutDirectory);
+        var folder = writer ? PrepareFolder(options.OutDirectory) : Path.GetFullPath(options.OutDirectory);
         var optimizer = CreateOptimizer(options);
         bool plain = options.Plain || !(interactive ?? !Console.IsOutputRedirected);
         IReporter reporter = !writer ? new PlainReporter(TextWriter.Null) : plain ? new PlainReporter(output) : new SpectreReporter(AnsiConsole.Console);
@@ -50,6 +53,15 @@ public static class TrainCommand
         }
         if (trainer.Results.Count > 0) reporter.Info($"the model has {task.Model.ParameterCount():N0} weights");
         foreach (var file in trainer.Files) reporter.Info($"wrote {file}");
+        if (!folderExisted && trainer.Results.Count == 0 && !Directory.EnumerateFileSystemEntries(folder).Any())
+            Directory.Delete(folder); // a run that saved nothing leaves no empty run folder
+        if (trainer.Diverged is { } bad)
+        {
+            string saved = trainer.Results.Count > 0 ? $"the checkpoint is that of epoch {trainer.Results[^1].Epoch}" : "nothing was saved";
+            reporter.Info(FormattableString.Invariant(
+                $"stopped: the training loss of epoch {bad.Epoch} is {bad.TrainLoss} (test loss {bad.TestLoss}): training diverged; try a smaller --lr than {options.LearningRate:G} ({saved})"));
+            return 1;
+        }
         if (completed) return 0;
         reporter.Info(trainer.Results.Count == 0
             ? "interrupted before the first epoch finished; nothing was saved"
@@ -68,6 +80,8 @@ public static class TrainCommand
         var dataset = reader.Positionals[0].ToLowerInvariant();
         if (!Datasets.Contains(dataset))
             throw new CliError($"train: unknown data set '{reader.Positionals[0]}' (known: {string.Join(", ", Datasets)})");
+        if (dataset == "sincurve" && reader.String("--batch-size") is not null)
+            throw new CliError("train sincurve: --batch-size does not apply: the LSTM is trained on one sequence, by truncated BPTT over 30 steps");
         var defaults = Defaults(dataset);
         var model = (reader.String("--model") ?? defaults.Model).ToLowerInvariant();
         var models = TrainingTasks.Models(dataset);
@@ -86,7 +100,7 @@ public static class TrainCommand
             Epochs = reader.Int("--epochs", defaults.Epochs, min: 1),
             BatchSize = reader.Int("--batch-size", defaults.BatchSize, min: 1),
             LearningRate = reader.Double("--lr", defaults.LearningRate, positive: true),
-            WeightDecay = Math.Max(0, reader.Double("--weight-decay", defaults.WeightDecay)),
+            WeightDecay = reader.Double("--weight-decay", defaults.WeightDecay, nonNegative: true),
             Seed = seed,
             DataDirectory = reader.String("--data"),
             OutDirectory = reader.String("--out") ?? Path.Combine("runs", $"{dataset}-{model}-{DateTime.Now:yyyyMMdd-HHmmss}"),

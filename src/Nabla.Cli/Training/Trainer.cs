@@ -42,6 +42,13 @@ public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter re
                 }
                 var test = task.Evaluate();
                 var result = new EpochResult(epoch, train.Value.Loss, Acc(train.Value.Accuracy), test.Loss, Acc(test.Accuracy), clock.Elapsed.TotalSeconds);
+                if (Diverging(result))
+                {
+                    // Going on would only overwrite the last good checkpoint with NaN weights.
+                    Diverged = result;
+                    completed = false;
+                    return;
+                }
                 results.Add(result);
                 Save();
                 reporter.EpochDone(result);
@@ -56,8 +63,18 @@ public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter re
         return completed;
     }
 
+    /// <summary>The epoch whose loss was not finite, where training stopped; null when it did not diverge.</summary>
+    public EpochResult? Diverged { get; private set; }
+
     /// <summary>Every file the run has written, for the final listing.</summary>
     public IReadOnlyList<string> Files { get; private set; } = [];
+
+    /// <summary>
+    /// A loss that is not finite, or a cross-entropy above a million (a uniform guess scores ln(classes)): the weights
+    /// have blown up, and the softmax's log-sum-exp keeps such a loss finite for many epochs.
+    /// </summary>
+    private bool Diverging(EpochResult r) =>
+        !double.IsFinite(r.TrainLoss) || !double.IsFinite(r.TestLoss) || (task.HasAccuracy && r.TrainLoss > 1e6);
 
     private double Acc(double accuracy) => task.HasAccuracy ? accuracy : double.NaN;
 
@@ -79,7 +96,8 @@ public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter re
         var files = new List<string>(Files) { LossChartPath };
         if (task.HasAccuracy)
         {
-            Charts.Curves(AccuracyChartPath, "Accuracy", "accuracy", results, r => r.TrainAccuracy, r => r.TestAccuracy, rising: true);
+            // In percent, as the console and the final line print it.
+            Charts.Curves(AccuracyChartPath, "Accuracy", "accuracy (%)", results, r => 100 * r.TrainAccuracy, r => 100 * r.TestAccuracy, rising: true);
             files.Add(AccuracyChartPath);
         }
         files.AddRange(task.WriteCharts(folder));
