@@ -20,14 +20,17 @@ public sealed class DistributedDataParallel
     private readonly (string Name, Parameter Parameter)[] parameters;
     private readonly int bucketElements;
     private readonly Stopwatch reduceClock = new();
+    private readonly TextWriter log;
 
     /// <summary>Wraps <paramref name="model"/> (already built, so its parameters exist) for the job of <paramref name="communicator"/>.</summary>
     /// <param name="model">The model every rank trains.</param>
     /// <param name="communicator">The job's ranks.</param>
     /// <param name="timeout">The longest any collective may take before the job is aborted; 60 s when null.</param>
     /// <param name="bucketElements">Gradient elements per allreduce (1M floats, 4 MB, by default).</param>
-    public DistributedDataParallel(Model model, ICommunicator communicator, TimeSpan? timeout = null, int bucketElements = 1 << 20)
+    /// <param name="log">Where the reason for an abort is written; standard error by default.</param>
+    public DistributedDataParallel(Model model, ICommunicator communicator, TimeSpan? timeout = null, int bucketElements = 1 << 20, TextWriter? log = null)
     {
+        this.log = log ?? Console.Error;
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(communicator);
         if (bucketElements < 1) throw new ArgumentOutOfRangeException(nameof(bucketElements), bucketElements, "DistributedDataParallel: a bucket needs at least one element");
@@ -76,7 +79,7 @@ public sealed class DistributedDataParallel
     public void Start()
     {
         var description = Describe();
-        long mine = Fnv(description);
+        long mine = ModelHash();
         var all = Guarded("the start-up check of the model (the first collective)", () => Communicator.AllGather(mine));
         var differing = Enumerable.Range(0, all.Length).Where(r => all[r] != all[0]).ToArray();
         if (differing.Length > 0)
@@ -145,8 +148,8 @@ public sealed class DistributedDataParallel
     /// <summary>Logs why on standard error, naming this rank, and stops every rank of the job; never returns.</summary>
     public void Fail(string reason)
     {
-        Console.Error.WriteLine($"nabla distributed: rank {Communicator.Rank} of {Communicator.Size}: {reason}; stopping every rank (MPI_Abort)");
-        Console.Error.Flush();
+        log.WriteLine($"nabla distributed: rank {Communicator.Rank} of {Communicator.Size}: {reason}; stopping every rank (MPI_Abort)");
+        log.Flush();
         Communicator.Abort(1);
     }
 
@@ -211,6 +214,9 @@ public sealed class DistributedDataParallel
         }
         if (bucket.Count > 0) yield return bucket.ToArray();
     }
+
+    /// <summary>A hash of the parameter names, shapes and dtypes, which every rank's must equal.</summary>
+    internal long ModelHash() => Fnv(Describe());
 
     private string Describe() => string.Join("; ", parameters.Select(item =>
         $"{item.Name} {item.Parameter.Data.DType} [{string.Join(", ", item.Parameter.Data.Shape)}]"));
