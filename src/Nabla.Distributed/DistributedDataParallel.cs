@@ -96,6 +96,7 @@ public sealed class DistributedDataParallel
     /// </summary>
     public void AverageGradients(double weight)
     {
+        if (Communicator.Size == 1 && weight == 1) return; // already the mean; spares the copies
         reduceClock.Start();
         try
         {
