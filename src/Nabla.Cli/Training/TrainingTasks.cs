@@ -41,7 +41,7 @@ public static class TrainingTasks
         // Pixels 0..255 become 0..1, as DeZero's default MNIST transform.
         var (xTrain, tTrain) = Limit(train.Data * (1 / 255.0), train.Labels, options.Limit);
         var (xTest, tTest) = Limit(test.Data * (1 / 255.0), test.Labels, options.Limit / 4);
-        Model model = options.Model == "cnn" ? Cnn() : new MLP([1000, 1000, 10], F.ReLU);
+        Model model = options.Model == "cnn" ? Cnn() : MnistMlp();
         if (options.Model != "cnn")
         {
             xTrain = xTrain.Reshape(xTrain.Dim(0), -1);
@@ -51,6 +51,9 @@ public static class TrainingTasks
         (xTest, tTest) = On(options, xTest, tTest);
         return new ClassificationTask(model, xTrain, tTrain, xTest, tTest, options.BatchSize, gen);
     }
+
+    /// <summary>The MLP of <c>nabla train mnist</c>: 784-1000-1000-10 with ReLU (PyTorch: Linears 0, 2, 4 of an nn.Sequential; DeZero: l0, l1, l2).</summary>
+    public static Model MnistMlp() => new MLP([1000, 1000, 10], F.ReLU);
 
     /// <summary>The CNN of the benchmark workload W2: two 3x3 convolutions with max pooling, then a linear read-out.</summary>
     public static Model Cnn() => new Sequential(

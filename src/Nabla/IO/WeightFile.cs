@@ -43,7 +43,8 @@ public static class WeightFile
     }
 
     /// <summary>Refuses, before anything is written, a path that names a PyTorch file: Nabla writes safetensors or .npz only.</summary>
-    internal static void CheckSavePath(string path, string operation)
+    /// <exception cref="ArgumentException">The name ends in .pt, .pth, .bin, .ckpt, .pkl or .npy; the message names <paramref name="operation"/> and the path.</exception>
+    public static void CheckSavePath(string path, string operation)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is ".pt" or ".pth" or ".bin" or ".ckpt" or ".pkl")
