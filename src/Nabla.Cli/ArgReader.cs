@@ -28,18 +28,21 @@ public sealed class ArgReader
             if (flagOptions.Contains(name))
             {
                 if (inline is not null) throw new CliError($"{command}: option {name} takes no value");
-                flags.Add(name);
+                if (!flags.Add(name)) throw Repeated(name);
             }
             else if (valueOptions.Contains(name))
             {
                 var value = inline ?? (i + 1 < list.Count ? list[++i] : throw new CliError($"{command}: option {name} needs a value"));
-                values[name] = value;
+                if (!values.TryAdd(name, value)) throw Repeated(name);
             }
             else throw new CliError($"{command}: unknown option '{name}' (known: {string.Join(", ", valueOptions.Concat(flagOptions).Order())})");
         }
     }
 
     public List<string> Positionals { get; } = [];
+
+    // Taking the last of two values silently hides a typo in a long command line.
+    private CliError Repeated(string name) => new($"{command}: option {name} is given more than once");
 
     public bool Flag(string name) => flags.Contains(name);
 
@@ -55,12 +58,13 @@ public sealed class ArgReader
         return value;
     }
 
-    public double Double(string name, double fallback, bool positive = false)
+    public double Double(string name, double fallback, bool positive = false, bool nonNegative = false)
     {
         if (!values.TryGetValue(name, out var text)) return fallback;
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
             throw new CliError($"{command}: {name} must be a number, got '{text}'");
         if (positive && value <= 0) throw new CliError($"{command}: {name} must be positive, got {text}");
+        if (nonNegative && value < 0) throw new CliError($"{command}: {name} must be zero or positive, got {text}");
         return value;
     }
 }

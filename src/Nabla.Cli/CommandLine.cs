@@ -55,6 +55,7 @@ public static class CommandLine
                     return Fail($"info: unexpected argument '{args[1]}' (info takes no arguments)");
                 InfoCommand.Run();
                 return 0;
+            case "convert": return ConvertCommand.Run(args[1..], Console.Out);
             case "diff": return DiffCommand.Run(args[1..], Console.Out, Console.Error);
             case "graph":
                 return GraphCommand.Run(args[1..], Console.Out);
@@ -78,8 +79,12 @@ public static class CommandLine
           train <data>  Train a model: mnist (--model mlp|cnn), spiral, sincurve
                         [--epochs N] [--batch-size N] [--lr X] [--weight-decay X] [--seed N]
                         [--data DIR] [--out DIR] [--threads N] [--limit N] [--plain]
-                        [--device cpu|cuda|cuda:N|ilgpu-cpu]
-          eval          Test a trained classifier: --weights FILE [--data DIR] [--device D] [--plain]
+                        [--device cpu|cuda|cuda:N|ilgpu-cpu] [--numpy-rng (NumPy's legacy generator)]
+                        [--book (spiral: the book's step 48 exactly, each epoch's loss)]
+          eval          Test a trained classifier: --weights FILE [--model mlp|cnn] [--naming N]
+                        [--data DIR] [--device D] [--plain]
+          convert       Rename a checkpoint: convert IN OUT [--naming nabla|pytorch|dezero] [--model mlp|cnn]
+                        (IN: safetensors or .npz in any naming; OUT: .safetensors or .npz)
           export        Write a trained model as ONNX: export WEIGHTS --onnx OUT.onnx [--opset 17] [--data DIR]
           diff          Differentiate a formula: diff "sin(x)*exp(x)" --wrt x [--order n] [--at x=1] [--latex]
           graph         Draw the graph of an n-th derivative by double backprop:

@@ -72,6 +72,8 @@ public static class DiffCommand
             1 => variables[0],
             _ => throw new ArgumentException($"the formula has the variables {string.Join(", ", variables)}: say which one with --wrt"),
         };
+        if (o.Wrt is not null && !variables.Contains(o.Wrt))
+            output.WriteLine($"note: {o.Wrt} does not occur in the formula (variables: {(variables.Count == 0 ? "none" : string.Join(", ", variables))}), so its derivatives by {o.Wrt} are 0");
         if (o.Swell > 0)
         {
             WriteSwell(f, wrt, o.Swell, output);

@@ -5,30 +5,38 @@ using Spectre.Console;
 
 namespace Nabla.Cli;
 
-/// <summary><c>nabla eval --weights FILE [--data DIR] [--device D]</c>: test accuracy, per-class accuracy and the confusion matrix of a trained classifier.</summary>
+/// <summary>
+/// <c>nabla eval --weights FILE [--model mlp|cnn] [--naming N] [--data DIR] [--device D]</c>: test accuracy, per-class
+/// accuracy and the confusion matrix of a trained classifier. The model comes from the file's metadata (nabla train's
+/// safetensors), else from --model (a PyTorch or DeZero file has none); the naming from the keys, else --naming.
+/// </summary>
 public static class EvalCommand
 {
     public static int Run(string[] args, TextWriter output, bool plain)
     {
-        var reader = new ArgReader("eval", args, ["--weights", "--data", "--limit", "--device"], ["--plain"]);
+        var reader = new ArgReader("eval", args, ["--weights", "--model", "--naming", "--data", "--limit", "--device"], ["--plain"]);
         if (reader.Positionals.Count > 0) throw new CliError($"eval: unexpected argument '{reader.Positionals[0]}'");
         var weights = reader.String("--weights") ?? throw new CliError("eval: --weights FILE is required (a model.safetensors written by nabla train)");
         if (!File.Exists(weights)) throw new CliError($"eval: weights file '{weights}' does not exist", 1);
         var metadata = ReadMetadata(weights);
         var dataset = metadata.GetValueOrDefault("dataset") ?? "mnist";
-        var model = metadata.GetValueOrDefault("model") ?? "mlp";
+        var model = reader.String("--model")?.ToLowerInvariant() ?? metadata.GetValueOrDefault("model") ?? "mlp";
+        var naming = ConvertCommand.Naming(reader, "eval");
         if (dataset is not ("mnist" or "spiral"))
             throw new CliError($"eval: '{weights}' holds a {dataset} model; eval handles the classifiers (mnist, spiral)", 1);
+        if (!TrainingTasks.Models(dataset).Contains(model))
+            throw new CliError($"eval: unknown model '{model}' for {dataset} (known: {string.Join(", ", TrainingTasks.Models(dataset))})");
         var options = TrainCommand.Parse(["--model", model, "--epochs", "1", .. DataArgs(reader), dataset]);
         var task = (ClassificationTask)TrainingTasks.Create(options with { OutDirectory = "." });
         try
         {
-            task.Model.LoadWeights(weights);
+            task.Model.LoadWeights(weights, naming);
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
             throw new CliError($"eval: {e.Message}", 1);
         }
+        WarnOnNonFiniteWeights(task.Model, weights, output);
         var (xTest, tTest) = task.TestSet;
         var predicted = task.Predict(xTest);
         var truth = tTest.AsType(Tensors.DType.Int64).ToArray<long>();
@@ -36,7 +44,15 @@ public static class EvalCommand
         return 0;
     }
 
-    private static IEnumerable<string> DataArgs(ArgReader reader)
+    /// <summary>A diverged run saves NaN weights, whose "accuracy" is that of a constant guess: say so first.</summary>
+    private static void WarnOnNonFiniteWeights(NN.Layer model, string weights, TextWriter output)
+    {
+        long bad = model.Parameters().Sum(p => (long)p.Data.ToDoubleArray().Count(v => !double.IsFinite(v)));
+        if (bad > 0)
+            output.WriteLine($"warning: {bad:N0} of the {model.ParameterCount():N0} weights in '{weights}' are NaN or infinite (the run diverged); the accuracy below is meaningless");
+    }
+
+        private static IEnumerable<string> DataArgs(ArgReader reader)
     {
         if (reader.String("--data") is { } dir) yield return "--data=" + dir;
         if (reader.String("--limit") is { } limit) yield return "--limit=" + limit;
@@ -47,7 +63,7 @@ public static class EvalCommand
     {
         try
         {
-            if (path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase)) return [];
+            if (WeightFile.Sniff(path) != WeightFileFormat.SafeTensors) return [];
             SafeTensors.Load(path, out var metadata);
             return metadata;
         }

@@ -11,6 +11,9 @@ namespace Nabla.Cli;
 /// </summary>
 public static class GraphCommand
 {
+    /// <summary>The largest graph drawn to PNG or SVG through Graphviz.</summary>
+    public const int MaxLayoutNodes = 5000;
+
     public static int Run(string[] args, TextWriter output)
     {
         var reader = new ArgReader("graph", args, ["--order", "-o", "--out", "--wrt", "--at"], ["--verbose"]);
@@ -30,7 +33,8 @@ public static class GraphCommand
         }
         var names = expr.Variables();
         if (names.Count == 0) throw new CliError("graph: the expression has no variable to differentiate by");
-        var wrt = reader.String("--wrt") ?? names[0];
+        var wrt = reader.String("--wrt") ?? (names.Count == 1 ? names[0]
+            : throw new CliError($"graph: the expression has the variables {string.Join(", ", names)}: say which one to differentiate by with --wrt"));
         if (!names.Contains(wrt)) throw new CliError($"graph: '{wrt}' does not occur in the expression (variables: {string.Join(", ", names)})");
         var values = Bindings(reader.String("--at"), names);
         var inputs = names.Select(n => new Variable(Tensor.Scalar(values[n]), n)).ToArray();
@@ -45,9 +49,15 @@ public static class GraphCommand
             y.Name = $"gx{k}";
         }
         int nodes = Graph.NodeCount(y);
+        bool dot = path.EndsWith(".dot", StringComparison.OrdinalIgnoreCase);
+        // Graphviz's layout time grows much faster than the node count: past a few thousand nodes it takes minutes.
+        if (nodes > MaxLayoutNodes && !dot)
+            throw new CliError($"graph: the graph of order {order} has {nodes:N0} nodes, too many for Graphviz to lay out in reasonable time (at most {MaxLayoutNodes:N0}): lower --order or write a .dot file", 1);
+        if (nodes > MaxLayoutNodes)
+            output.WriteLine($"warning: the graph has {nodes:N0} nodes; Graphviz will take minutes or more to draw it");
         try
         {
-            if (path.EndsWith(".dot", StringComparison.OrdinalIgnoreCase))
+            if (dot)
                 File.WriteAllText(path, Graph.ToDot(y, reader.Flag("--verbose")));
             else
                 Graph.SavePng(y, path, reader.Flag("--verbose"));

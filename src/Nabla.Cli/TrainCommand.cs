@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nabla.Cli.Training;
+using Nabla.Distributed;
 using Nabla.NN;
 using Nabla.NN.Optimizers;
 using Nabla.Tensors;
@@ -16,24 +17,32 @@ public static class TrainCommand
     public static readonly string[] Datasets = ["mnist", "spiral", "sincurve"];
 
     private static readonly string[] ValueOptions = ["--model", "--epochs", "--batch-size", "--lr", "--weight-decay", "--seed", "--data", "--out", "--threads", "--limit", "--device"];
-    private static readonly string[] FlagOptions = ["--plain"];
+    private static readonly string[] FlagOptions = ["--plain", "--numpy-rng", "--book", "--distributed"];
 
     /// <summary>Parses the options (after the word <c>train</c>) and trains; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, CancellationToken token, bool? interactive = null)
     {
         var options = Parse(args);
         Parallelism.MaxThreads = options.Threads;
-        var folder = PrepareFolder(options.OutDirectory);
-        Init.Seed(options.Seed);
+        if (options.Book) return BookStep48.Run(options.Epochs, options.NumPyRng, output, token);
+        using var communicator = options.Distributed ? Communicators.Create() : null;
+        bool writer = communicator is null || communicator.Rank == 0;
+        Init.Generator = options.NumPyRng ? Generator.NumPy((uint)options.Seed) : new Generator(options.Seed);
+        // The data first: a run that cannot load it must not leave an empty run folder behind.
         var task = TrainingTasks.Create(options);
+        // Only rank 0 creates (and may clean up) the run folder.
+        bool folderExisted = !writer || Directory.Exists(options.OutDirectory);
+        var folder = writer ? PrepareFolder(options.OutDirectory) : Path.GetFullPath(options.OutDirectory);
         var optimizer = CreateOptimizer(options);
         bool plain = options.Plain || !(interactive ?? !Console.IsOutputRedirected);
-        IReporter reporter = plain ? new PlainReporter(output) : new SpectreReporter(AnsiConsole.Console);
+        IReporter reporter = !writer ? new PlainReporter(TextWriter.Null) : plain ? new PlainReporter(output) : new SpectreReporter(AnsiConsole.Console);
         reporter.Info(string.Create(CultureInfo.InvariantCulture,
             $"training {options.Model} on {options.Dataset}: {options.Epochs} epochs, batch {options.BatchSize}, lr {options.LearningRate:G}, seed {options.Seed}, {options.Threads} threads, on {options.Device}"));
+        var parallel = communicator is null ? null : DistributedTraining.Start(task, options, communicator, reporter);
         var metadata = new Dictionary<string, string> { ["dataset"] = options.Dataset, ["model"] = options.Model, ["nabla"] = SystemInfo.NablaVersion() };
-        var trainer = new Trainer(task, optimizer, reporter, folder, metadata);
+        var trainer = new Trainer(task, optimizer, reporter, folder, metadata, writer);
         bool completed = trainer.Run(options.Epochs, token);
+        if (parallel is not null) DistributedTraining.Report(parallel, trainer, task, reporter);
         if (trainer.Results.Count > 0)
         {
             var last = trainer.Results[^1];
@@ -44,6 +53,15 @@ public static class TrainCommand
         }
         if (trainer.Results.Count > 0) reporter.Info($"the model has {task.Model.ParameterCount():N0} weights");
         foreach (var file in trainer.Files) reporter.Info($"wrote {file}");
+        if (!folderExisted && trainer.Results.Count == 0 && !Directory.EnumerateFileSystemEntries(folder).Any())
+            Directory.Delete(folder); // a run that saved nothing leaves no empty run folder
+        if (trainer.Diverged is { } bad)
+        {
+            string saved = trainer.Results.Count > 0 ? $"the checkpoint is that of epoch {trainer.Results[^1].Epoch}" : "nothing was saved";
+            reporter.Info(FormattableString.Invariant(
+                $"stopped: the training loss of epoch {bad.Epoch} is {bad.TrainLoss} (test loss {bad.TestLoss}): training diverged; try a smaller --lr than {options.LearningRate:G} ({saved})"));
+            return 1;
+        }
         if (completed) return 0;
         reporter.Info(trainer.Results.Count == 0
             ? "interrupted before the first epoch finished; nothing was saved"
@@ -62,23 +80,33 @@ public static class TrainCommand
         var dataset = reader.Positionals[0].ToLowerInvariant();
         if (!Datasets.Contains(dataset))
             throw new CliError($"train: unknown data set '{reader.Positionals[0]}' (known: {string.Join(", ", Datasets)})");
+        if (dataset == "sincurve" && reader.String("--batch-size") is not null)
+            throw new CliError("train sincurve: --batch-size does not apply: the LSTM is trained on one sequence, by truncated BPTT over 30 steps");
         var defaults = Defaults(dataset);
         var model = (reader.String("--model") ?? defaults.Model).ToLowerInvariant();
         var models = TrainingTasks.Models(dataset);
         if (!models.Contains(model))
             throw new CliError($"train: unknown model '{model}' for {dataset} (known: {string.Join(", ", models)})");
+        bool book = reader.Flag("--book");
+        if (book && dataset != "spiral") throw new CliError($"train: --book runs the book's step 48, which trains spiral, not {dataset}");
+        long seed = reader.Int("--seed", 0);
+        bool numpyRng = reader.Flag("--numpy-rng");
+        if (numpyRng && seed is < 0 or > uint.MaxValue) throw new CliError($"train: --numpy-rng needs a seed in [0, 2^32), got {seed}");
         return defaults with
         {
+            Book = book,
+            NumPyRng = numpyRng,
             Model = model,
             Epochs = reader.Int("--epochs", defaults.Epochs, min: 1),
             BatchSize = reader.Int("--batch-size", defaults.BatchSize, min: 1),
             LearningRate = reader.Double("--lr", defaults.LearningRate, positive: true),
-            WeightDecay = Math.Max(0, reader.Double("--weight-decay", defaults.WeightDecay)),
-            Seed = reader.Int("--seed", 0),
+            WeightDecay = reader.Double("--weight-decay", defaults.WeightDecay, nonNegative: true),
+            Seed = seed,
             DataDirectory = reader.String("--data"),
             OutDirectory = reader.String("--out") ?? Path.Combine("runs", $"{dataset}-{model}-{DateTime.Now:yyyyMMdd-HHmmss}"),
             Threads = reader.Int("--threads", Environment.ProcessorCount, min: 1),
             Plain = reader.Flag("--plain"),
+            Distributed = reader.Flag("--distributed"),
             Limit = reader.Int("--limit", 0, min: 0),
             Device = DeviceOption.Parse("train", reader.String("--device")),
         };

@@ -21,8 +21,30 @@ public static class Charts
         plot.Title(title);
         plot.XLabel("epoch");
         plot.YLabel(yLabel);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
+        if (epochs.Length > 0)
+        {
+            int step = EpochTickStep(results[^1].Epoch);
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(step);
+            // Half a step of margin each side: the first tick is never left of epoch 0.
+            plot.Axes.SetLimitsX(Math.Max(0, epochs[0] - step / 2.0), epochs[^1] + step / 2.0);
+        }
         Save(plot, path);
+    }
+
+    /// <summary>
+    /// The spacing of the epoch ticks: every epoch up to 20, then 1-2-5 steps that keep about 10 ticks, so labels never
+    /// run into each other (300 epochs: every 50).
+    /// </summary>
+    public static int EpochTickStep(int epochs)
+    {
+        if (epochs <= 20) return 1;
+        for (int scale = 1; ; scale *= 10)
+        {
+            foreach (int m in new[] { 1, 2, 5 })
+            {
+                if (epochs / (m * scale) <= 10) return m * scale;
+            }
+        }
     }
 
     /// <summary>
@@ -35,9 +57,12 @@ public static class Charts
         var plot = new Plot();
         var heatmap = plot.Add.Heatmap(grid);
         heatmap.Extent = new CoordinateRect(xMin, xMax, yMin, yMax);
-        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        heatmap.Opacity = 0.45;
+        // Regions and points from one palette: class k is the same colour in both.
         var palette = new ScottPlot.Palettes.Category10();
+        int classes = Math.Max(2, points.Count == 0 ? 2 : points.Max(p => p.Label) + 1);
+        heatmap.Colormap = new ScottPlot.Colormaps.CustomInterpolated(Enumerable.Range(0, classes).Select(palette.GetColor).ToArray());
+        heatmap.ManualRange = new ScottPlot.Range(0, classes - 1);
+        heatmap.Opacity = 0.45;
         foreach (var group in points.GroupBy(p => p.Label).OrderBy(g => g.Key))
         {
             var scatter = plot.Add.ScatterPoints(group.Select(p => p.X).ToArray(), group.Select(p => p.Y).ToArray());
@@ -47,6 +72,8 @@ public static class Charts
         }
         plot.ShowLegend();
         plot.Title("Decision boundary");
+        plot.XLabel("x1");
+        plot.YLabel("x2");
         plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
         Save(plot, path);
     }

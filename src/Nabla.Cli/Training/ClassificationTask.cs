@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Nabla.Autodiff;
+using Nabla.Distributed;
 using Nabla.NN;
 using Nabla.NN.Optimizers;
 using Nabla.Tensors;
@@ -17,6 +18,12 @@ public class ClassificationTask(Model model, Tensor xTrain, Tensor tTrain, Tenso
     public Tensor XTrain => xTrain;
     public Tensor TTrain => tTrain;
 
+    /// <summary>
+    /// Set for <c>--distributed</c>: each global batch of <c>batchSize</c> is shared among the ranks, gradients are
+    /// averaged over them, and the epoch's metrics are summed over them.
+    /// </summary>
+    public DistributedDataParallel? Parallel { get; set; }
+
     public override int StepsPerEpoch => (xTrain.Dim(0) + batchSize - 1) / batchSize;
 
     public override (double Loss, double Accuracy)? TrainEpoch(Optimizer optimizer, IEpochProgress progress, CancellationToken token)
@@ -29,20 +36,30 @@ public class ClassificationTask(Model model, Tensor xTrain, Tensor tTrain, Tenso
         for (int step = 0; step * batchSize < n; step++)
         {
             int size = Math.Min(batchSize, n - step * batchSize);
-            var index = Tensor.FromArray(order.AsSpan(step * batchSize, size).ToArray().Select(i => (long)i).ToArray());
-            var (x, t) = (xTrain.Take(index), tTrain.Take(index));
-            var y = model.Forward(x);
-            var loss = F.SoftmaxCrossEntropy(y, t);
+            ReadOnlySpan<int> batch = order.AsSpan(step * batchSize, size);
+            if (Parallel is not null) batch = Parallel.Sampler.Shard(batch);
             model.ClearGrads();
-            loss.Backward();
+            if (batch.Length > 0)
+            {
+                var index = Tensor.FromArray(batch.ToArray().Select(i => (long)i).ToArray());
+                var (x, t) = (xTrain.Take(index), tTrain.Take(index));
+                var y = model.Forward(x);
+                var loss = F.SoftmaxCrossEntropy(y, t);
+                loss.Backward();
+                lossSum += loss.Data.Item() * batch.Length;
+                correct += F.Accuracy(y, t).Data.Item() * batch.Length;
+                seen += batch.Length;
+            }
+            Parallel?.AverageGradients((double)batch.Length / size);
             optimizer.Update();
-            lossSum += loss.Data.Item() * size;
-            correct += F.Accuracy(y, t).Data.Item() * size;
-            seen += size;
-            progress.Step(step + 1, lossSum / seen, correct / seen, seen / clock.Elapsed.TotalSeconds);
+            progress.Step(step + 1, lossSum / Math.Max(seen, 1), correct / Math.Max(seen, 1), seen / clock.Elapsed.TotalSeconds);
             if (token.IsCancellationRequested) return null;
         }
-        return (lossSum / seen, correct / seen);
+        if (Parallel is null) return (lossSum / seen, correct / seen);
+        Span<double> sums = [lossSum, correct, seen];
+        Parallel.Sum(sums);
+        Parallel.CheckParametersIdentical();
+        return (sums[0] / sums[2], sums[1] / sums[2]);
     }
 
     public override (double Loss, double Accuracy) Evaluate() => Evaluate(xTest, tTest);

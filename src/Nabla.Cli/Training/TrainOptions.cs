@@ -15,6 +15,15 @@ public sealed record TrainOptions
     public int Threads { get; init; }
     public bool Plain { get; init; }
 
+    /// <summary>Draw data, weights and shuffles from NumPy's legacy generator (<c>--numpy-rng</c>), as DeZero does.</summary>
+    public bool NumPyRng { get; init; }
+
+    /// <summary>Run the book's step 48 exactly and print each epoch's loss (<c>--book</c>, spiral only).</summary>
+    public bool Book { get; init; }
+
+    /// <summary>Data-parallel over the ranks of the MPI job this process runs in (<c>--distributed</c>); one rank outside mpirun.</summary>
+    public bool Distributed { get; init; }
+
     /// <summary>Where the model, its optimizer state and the data live (<c>--device</c>).</summary>
     public Nabla.Tensors.Device Device { get; init; } = Nabla.Tensors.Device.Cpu;
 

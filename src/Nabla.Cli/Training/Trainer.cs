@@ -11,7 +11,7 @@ namespace Nabla.Cli.Training;
 /// (<c>model.safetensors</c>) and <c>metrics.csv</c>, each written atomically, so that a run stopped by
 /// Ctrl-C keeps everything of its last completed epoch; the charts are drawn when training stops.
 /// </summary>
-public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter reporter, string folder, IReadOnlyDictionary<string, string>? metadata = null)
+public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter reporter, string folder, IReadOnlyDictionary<string, string>? metadata = null, bool writeFiles = true)
 {
     private readonly List<EpochResult> results = [];
 
@@ -42,6 +42,13 @@ public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter re
                 }
                 var test = task.Evaluate();
                 var result = new EpochResult(epoch, train.Value.Loss, Acc(train.Value.Accuracy), test.Loss, Acc(test.Accuracy), clock.Elapsed.TotalSeconds);
+                if (Diverging(result))
+                {
+                    // Going on would only overwrite the last good checkpoint with NaN weights.
+                    Diverged = result;
+                    completed = false;
+                    return;
+                }
                 results.Add(result);
                 Save();
                 reporter.EpochDone(result);
@@ -56,14 +63,25 @@ public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter re
         return completed;
     }
 
+    /// <summary>The epoch whose loss was not finite, where training stopped; null when it did not diverge.</summary>
+    public EpochResult? Diverged { get; private set; }
+
     /// <summary>Every file the run has written, for the final listing.</summary>
     public IReadOnlyList<string> Files { get; private set; } = [];
+
+    /// <summary>
+    /// A loss that is not finite, or a cross-entropy above a million (a uniform guess scores ln(classes)): the weights
+    /// have blown up, and the softmax's log-sum-exp keeps such a loss finite for many epochs.
+    /// </summary>
+    private bool Diverging(EpochResult r) =>
+        !double.IsFinite(r.TrainLoss) || !double.IsFinite(r.TestLoss) || (task.HasAccuracy && r.TrainLoss > 1e6);
 
     private double Acc(double accuracy) => task.HasAccuracy ? accuracy : double.NaN;
 
     /// <summary>After every epoch: the checkpoint and the metrics, so an interrupted run keeps them.</summary>
     private void Save()
     {
+        if (!writeFiles) return; // a distributed run's other ranks: rank 0 writes
         task.Model.SaveWeights(CheckpointPath, metadata);
         var csv = Encoding.UTF8.GetBytes(Csv());
         AtomicFile.Write(MetricsPath, stream => stream.Write(csv));
@@ -73,12 +91,13 @@ public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter re
     /// <summary>Once, when training ends or is interrupted: drawing every epoch would cost more than a small epoch.</summary>
     private void DrawCharts()
     {
-        if (results.Count == 0) return;
+        if (results.Count == 0 || !writeFiles) return;
         Charts.Curves(LossChartPath, "Loss", task.LossName, results, r => r.TrainLoss, r => r.TestLoss);
         var files = new List<string>(Files) { LossChartPath };
         if (task.HasAccuracy)
         {
-            Charts.Curves(AccuracyChartPath, "Accuracy", "accuracy", results, r => r.TrainAccuracy, r => r.TestAccuracy, rising: true);
+            // In percent, as the console and the final line print it.
+            Charts.Curves(AccuracyChartPath, "Accuracy", "accuracy (%)", results, r => 100 * r.TrainAccuracy, r => 100 * r.TestAccuracy, rising: true);
             files.Add(AccuracyChartPath);
         }
         files.AddRange(task.WriteCharts(folder));

@@ -19,7 +19,7 @@ public static class TrainingTasks
 
     public static TrainingTask Create(TrainOptions options)
     {
-        var gen = new Generator(options.Seed);
+        var gen = options.NumPyRng ? Generator.NumPy((uint)options.Seed) : new Generator(options.Seed);
         var task = options.Dataset switch
         {
             "spiral" => Spiral(options, gen),
@@ -41,7 +41,7 @@ public static class TrainingTasks
         // Pixels 0..255 become 0..1, as DeZero's default MNIST transform.
         var (xTrain, tTrain) = Limit(train.Data * (1 / 255.0), train.Labels, options.Limit);
         var (xTest, tTest) = Limit(test.Data * (1 / 255.0), test.Labels, options.Limit / 4);
-        Model model = options.Model == "cnn" ? Cnn() : new MLP([1000, 1000, 10], F.ReLU);
+        Model model = options.Model == "cnn" ? Cnn() : MnistMlp();
         if (options.Model != "cnn")
         {
             xTrain = xTrain.Reshape(xTrain.Dim(0), -1);
@@ -51,6 +51,9 @@ public static class TrainingTasks
         (xTest, tTest) = On(options, xTest, tTest);
         return new ClassificationTask(model, xTrain, tTrain, xTest, tTest, options.BatchSize, gen);
     }
+
+    /// <summary>The MLP of <c>nabla train mnist</c>: 784-1000-1000-10 with ReLU (PyTorch: Linears 0, 2, 4 of an nn.Sequential; DeZero: l0, l1, l2).</summary>
+    public static Model MnistMlp() => new MLP([1000, 1000, 10], F.ReLU);
 
     /// <summary>The CNN of the benchmark workload W2: two 3x3 convolutions with max pooling, then a linear read-out.</summary>
     public static Model Cnn() => new Sequential(
@@ -72,8 +75,8 @@ public static class TrainingTasks
 
     private static TrainingTask Spiral(TrainOptions options, Generator gen)
     {
-        var (xTrain, tTrain) = On(options, Data.Spiral.Generate(train: true));
-        var (xTest, tTest) = On(options, Data.Spiral.Generate(train: false));
+        var (xTrain, tTrain) = On(options, Data.Spiral.Generate(train: true, options.NumPyRng));
+        var (xTest, tTest) = On(options, Data.Spiral.Generate(train: false, options.NumPyRng));
         // DeZero's step 48 model, with batch normalisation so 300 epochs of SGD(1.0) separate the arms reliably.
         var model = new Sequential(new Linear(10), new BatchNorm(), Activation.Sigmoid(), new Linear(3));
         return new SpiralTask(model, xTrain, tTrain, xTest, tTest, options.BatchSize, gen);
@@ -81,8 +84,8 @@ public static class TrainingTasks
 
     private static TrainingTask SinCurve(TrainOptions options)
     {
-        var train = new SinCurve(train: true, seed: options.Seed, dtype: DType.Float32);
-        var test = new SinCurve(train: false, seed: options.Seed, dtype: DType.Float32);
+        var train = new SinCurve(train: true, seed: options.Seed, dtype: DType.Float32, numpyCompatible: options.NumPyRng);
+        var test = new SinCurve(train: false, seed: options.Seed, dtype: DType.Float32, numpyCompatible: options.NumPyRng);
         var (xTrain, tTrain) = On(options, Limit(train.Data, train.Labels, options.Limit));
         var (xTest, tTest) = On(options, (test.Data, test.Labels));
         return new SinCurveTask(new SequenceModel(100, 1), xTrain, tTrain, xTest, tTest);

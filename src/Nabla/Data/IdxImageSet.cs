@@ -26,10 +26,7 @@ internal static class IdxImageSet
     {
         if (directory is not null) return directory;
         if (download is not null) return DatasetDownload.CacheDirectory(spec.CacheName);
-        return DatasetDirectories.FindInRepository(spec.RepositoryFolder)
-            ?? throw new DirectoryNotFoundException(
-                $"{spec.Name}: no directory was given and no data/{spec.RepositoryFolder} folder was found above '{AppContext.BaseDirectory}' "
-                + $"or '{System.IO.Directory.GetCurrentDirectory()}'; pass a directory or a DatasetDownload");
+        return DatasetDirectories.Find(spec.RepositoryFolder) ?? throw DatasetDirectories.NotFound(spec.Name, spec.RepositoryFolder);
     }
 
     /// <summary>The gzipped or raw file in <paramref name="dir"/>, downloading the gzipped one when allowed.</summary>

@@ -8,8 +8,10 @@ namespace Nabla.Data;
 /// <see cref="Dataset.Transform"/> flattens each image to 784 values in [0, 1] (<see cref="DefaultTransform"/>);
 /// set it to null for the raw images.
 /// <para>
-/// Files are the four standard IDX files, gzipped or not. Without a directory, the repository's
-/// <c>data/mnist-10k</c> (8,000 training and 2,000 test digits) is used; with a <see cref="DatasetDownload"/>,
+/// Files are the four standard IDX files, gzipped or not. Without a directory, the shipped <c>data/mnist-10k</c>
+/// (8,000 training and 2,000 test digits) is used: <c>$NABLA_DATA/mnist-10k</c> when that variable is set, else the
+/// copy that the NuGet package puts next to the application, else the one of a clone of the repository (in an
+/// ancestor of the application folder or of the current directory); with a <see cref="DatasetDownload"/>,
 /// missing files are fetched into the directory (by default the user cache) and checked against
 /// <see cref="KnownSha256"/>, the sums of the full 60,000/10,000 MNIST files.
 /// </para>

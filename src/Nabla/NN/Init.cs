@@ -20,7 +20,17 @@ public static class Init
     /// <summary>Restarts the default generator from <paramref name="seed"/>.</summary>
     public static void Seed(long seed) => Generator = new Generator(seed);
 
-    /// <summary>Normal weights scaled by sqrt(1/fanIn), as DeZero's Linear and Conv2d (LeCun normal).</summary>
-    public static Tensor LeCunNormal(Generator gen, DType dtype, int fanIn, params int[] shape) =>
-        (Tensor.Randn(gen, DType.Float64, shape) * Math.Sqrt(1.0 / Math.Max(fanIn, 1))).AsType(dtype);
+    /// <summary>
+    /// Normal weights scaled by sqrt(1/fanIn), as DeZero's Linear and Conv2d (LeCun normal). With a
+    /// NumPy-compatible generator (<see cref="Generator.NumPy(uint)"/>) the arithmetic is DeZero's too,
+    /// <c>randn(shape).astype(dtype) * sqrt(1/fanIn)</c>: cast first, then scaled in <paramref name="dtype"/>.
+    /// </summary>
+    public static Tensor LeCunNormal(Generator gen, DType dtype, int fanIn, params int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(gen);
+        double scale = Math.Sqrt(1.0 / Math.Max(fanIn, 1));
+        return gen.IsNumPyCompatible
+            ? Tensor.Randn(gen, dtype, shape) * scale
+            : (Tensor.Randn(gen, DType.Float64, shape) * scale).AsType(dtype);
+    }
 }

@@ -146,8 +146,9 @@ public sealed partial class Tensor
 
     /// <summary>Uniform samples in [0, 1) of the given dtype.</summary>
     public static Tensor Rand(Generator rng, DType dtype, params int[] shape) =>
-        // Float32 samples take 24 bits (as NumPy's do): a 53-bit double just below 1 would round up to 1.0f.
-        Sample(rng, shape, dtype, "Rand", dtype == DType.Float32 ? r => (r.NextUInt64() >> 40) * (1.0 / (1 << 24)) : r => r.NextDouble());
+        // Float32 samples take 24 bits (as NumPy's Generator does): a 53-bit double just below 1 would round up to
+        // 1.0f. NumPy's legacy rand has no float32 path, so a NumPy-compatible generator draws doubles and casts.
+        Sample(rng, shape, dtype, "Rand", dtype == DType.Float32 && rng?.IsNumPyCompatible != true ? r => (r.NextUInt64() >> 40) * (1.0 / (1 << 24)) : r => r.NextDouble());
 
     /// <summary>Standard normal samples.</summary>
     public static Tensor Randn(Generator rng, params int[] shape) => Randn(rng, DType.Float32, shape);

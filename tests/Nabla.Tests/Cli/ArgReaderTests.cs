@@ -22,4 +22,19 @@ public class ArgReaderTests
     [Fact]
     public void RejectsNonFiniteNumbers() =>
         Assert.Contains("must be a number", Assert.Throws<CliError>(() => new ArgReader("x", ["--lr", "NaN"], ["--lr"], []).Double("--lr", 1)).Message);
+
+    [Theory]
+    [InlineData("--lr", "1", "--lr", "2")]
+    [InlineData("--lr=1", "--lr", "2")]
+    [InlineData("--plain", "--plain")]
+    public void RejectsARepeatedOption(params string[] args) =>
+        Assert.Contains("more than once", Assert.Throws<CliError>(() => new ArgReader("x", args, ["--lr"], ["--plain"])).Message);
+
+    [Fact]
+    public void RejectsANegativeValueWhereZeroIsTheLeast()
+    {
+        var r = new ArgReader("x", ["--wd", "-1"], ["--wd"], []);
+        Assert.Contains("zero or positive, got -1", Assert.Throws<CliError>(() => r.Double("--wd", 0, nonNegative: true)).Message);
+        Assert.Equal(0.0, new ArgReader("x", ["--wd", "0"], ["--wd"], []).Double("--wd", 1, nonNegative: true));
+    }
 }

@@ -65,4 +65,25 @@ public sealed class GraphCommandTests : IDisposable
         var e = Assert.Throws<CliError>(() => GraphCommand.Run(args, TextWriter.Null));
         Assert.Contains(message, e.Message);
     }
+
+    [Fact]
+    public void SeveralVariablesNeedWrt()
+    {
+        var e = Assert.Throws<CliError>(() => GraphCommand.Run(["x*y", "-o", Path.Combine(dir, "g.dot")], TextWriter.Null));
+        Assert.Contains("the expression has the variables x, y: say which one", e.Message);
+        Assert.False(File.Exists(Path.Combine(dir, "g.dot")));
+    }
+
+    [Fact]
+    public void AGraphTooLargeForGraphvizIsRefusedAndADotOneWarned()
+    {
+        string png = Path.Combine(dir, "big.png");
+        var e = Assert.Throws<CliError>(() => GraphCommand.Run(["tanh(x)", "--order", "9", "-o", png], TextWriter.Null));
+        Assert.Contains("too many for Graphviz", e.Message);
+        Assert.Equal(1, e.ExitCode);
+        Assert.False(File.Exists(png));
+        var output = new StringWriter();
+        Assert.Equal(0, GraphCommand.Run(["tanh(x)", "--order", "9", "-o", Path.Combine(dir, "big.dot")], output));
+        Assert.Contains("warning: the graph has", output.ToString());
+    }
 }

@@ -149,6 +149,61 @@ public sealed class TrainCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(dir, "model.safetensors")));
     }
 
+    [Fact]
+    public void ADivergingRunStopsWithAClearMessageAndExitCodeOne()
+    {
+        var output = new StringWriter();
+        string run = Path.Combine(dir, "diverged");
+        Assert.Equal(1, TrainCommand.Run(["spiral", "--lr", "1e30", "--epochs", "20", "--plain", "--out", run], output, CancellationToken.None));
+        Assert.Contains("stopped: the training loss of epoch 1", output.ToString());
+        Assert.Contains("training diverged; try a smaller --lr than 1E+30", output.ToString());
+        Assert.DoesNotContain("epoch 2", output.ToString());
+        Assert.False(Directory.Exists(run), "a run that saved nothing leaves no folder");
+    }
+
+    [Fact]
+    public void AFailedOrEmptyRunLeavesNoRunFolder()
+    {
+        string run = Path.Combine(dir, "never");
+        Assert.Throws<CliError>(() => TrainCommand.Run(["mnist", "--data", Path.Combine(dir, "nowhere"), "--plain", "--out", run], TextWriter.Null, CancellationToken.None));
+        Assert.False(Directory.Exists(run));
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.Equal(TrainCommand.Interrupted, TrainCommand.Run(["spiral", "--plain", "--out", run], TextWriter.Null, cts.Token));
+        Assert.False(Directory.Exists(run));
+    }
+
+    [Theory]
+    [InlineData("sincurve", "--batch-size", "8", "does not apply")]
+    [InlineData("mnist", "--weight-decay", "-1", "zero or positive")]
+    [InlineData("mnist", "--epochs", "2", "more than once")]
+    public void OptionsThatWouldBeIgnoredOrWrongAreRejected(string dataset, string option, string value, string message)
+    {
+        string[] args = option == "--epochs" ? [dataset, option, value, option, "3"] : [dataset, option, value];
+        var e = Assert.Throws<CliError>(() => TrainCommand.Parse(args));
+        Assert.Contains(message, e.Message);
+        Assert.Equal(2, e.ExitCode);
+    }
+
+    [Fact]
+    public void EvalWarnsOnNonFiniteWeights()
+    {
+        string run = Path.Combine(dir, "nan");
+        Assert.Equal(0, TrainCommand.Run(["spiral", "--epochs", "1", "--plain", "--out", run], TextWriter.Null, CancellationToken.None));
+        string path = Path.Combine(run, "model.safetensors");
+        var clean = new StringWriter();
+        Assert.Equal(0, EvalCommand.Run(["--weights", path], clean, plain: true));
+        Assert.DoesNotContain("warning", clean.ToString());
+        var tensors = SafeTensors.Load(path, out var metadata);
+        var name = tensors.Keys.Order().First();
+        tensors[name] = Tensor.FullLike(tensors[name], double.NaN);
+        SafeTensors.Save(path, tensors, metadata);
+        var output = new StringWriter();
+        EvalCommand.Run(["--weights", path], output, plain: true);
+        Assert.Contains($"warning: {tensors[name].Size:N0} of the", output.ToString());
+        Assert.Contains("NaN or infinite", output.ToString());
+    }
+
     /// <summary>Cancels (as Ctrl-C does) after the first batch of a chosen epoch.</summary>
     private sealed class CancelAt(int epoch, CancellationTokenSource cts) : IReporter, IEpochProgress
     {

@@ -158,4 +158,16 @@ public class DiffCommandTests
         Assert.Equal(0, DiffCommand.Run(["exp(x^2)", "--wrt", "x"], o, e));
         Assert.Contains("df/dx = 2*x*exp(x^2)", o.ToString());
     }
+
+    [Fact]
+    public void AVariableThatIsNotInTheFormulaIsNamed()
+    {
+        var (o, e) = (new StringWriter(), new StringWriter());
+        Assert.Equal(0, DiffCommand.Run(["x^2", "--wrt", "y"], o, e));
+        Assert.Contains("note: y does not occur in the formula (variables: x)", o.ToString());
+        Assert.Contains("df/dy = 0", o.ToString());
+        var (o2, e2) = (new StringWriter(), new StringWriter());
+        Assert.Equal(0, DiffCommand.Run(["x^2", "--wrt", "x"], o2, e2));
+        Assert.DoesNotContain("note:", o2.ToString());
+    }
 }

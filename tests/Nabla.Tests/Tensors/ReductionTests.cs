@@ -397,4 +397,42 @@ public class ReductionTests
         e = Assert.Throws<ArgumentException>(() => Tensor.Zeros(2, 3).SumTo(3, 1));
         Assert.Equal("SumTo: cannot reduce (2,3) to (3,1)", e.Message);
     }
+
+    // ---- accuracy of long sums ----
+
+    [Fact]
+    public void Sum_Float32_OfTenMillionValues_IsWithinAFewRoundingsOfTheExactSum()
+    {
+        const int n = 10_000_000;
+        var values = new float[n];
+        var rng = new Random(7);
+        for (int i = 0; i < n; i++) values[i] = (float)rng.NextDouble() * 5.26f;
+        double exact = 0;
+        foreach (var v in values) exact += v;
+        double got = Tensor.FromArray(values).Sum().GetDouble();
+        // One vector pass was 38 off here (19 float32 ulps); pairwise blocks bring it to within the result's own ulp.
+        double ulp = MathF.BitIncrement((float)exact) - (float)exact;
+        Assert.True(Math.Abs(got - exact) <= 2 * ulp, $"sum {got} vs exact {exact} (ulp {ulp})");
+    }
+
+    [Fact]
+    public void Sum_RowsUpToOneBlock_AreOneVectorPass()
+    {
+        var values = Enumerable.Range(0, Nabla.Tensors.Kernels.Reduce.PairwiseBlock).Select(i => 1f / (i + 1)).ToArray();
+        float expected = System.Numerics.Tensors.TensorPrimitives.Sum<float>(values);
+        Assert.Equal(expected, Tensor.FromArray(values).Sum().GetDouble());
+    }
+
+    [Theory]
+    [InlineData(4097)]
+    [InlineData(8192)]
+    [InlineData(12289)]
+    [InlineData(1_000_003)]
+    public void Sum_LongRows_MatchTheExactSumOfIntegers(int n)
+    {
+        // Small integers are exact in float32 sums up to 2^24, so any split gives the same value.
+        var values = Enumerable.Range(0, n).Select(i => (float)(i % 3)).ToArray();
+        double exact = values.Sum(v => (double)v);
+        Assert.Equal(exact, Tensor.FromArray(values).Sum().GetDouble());
+    }
 }
