@@ -16,6 +16,7 @@ public sealed class BinaryCrossEntropy : Function
     /// <summary>The clamp margin for probabilities of the given dtype.</summary>
     public static double Epsilon(DType dtype) => dtype == DType.Float32 ? 1e-7 : 1e-12;
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var p = xs[0];
@@ -28,6 +29,7 @@ public sealed class BinaryCrossEntropy : Function
         return [-(loss.Sum() / BinaryTargets.Count(p))];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var p = Inputs[0];
@@ -39,6 +41,7 @@ public sealed class BinaryCrossEntropy : Function
         return [(pc - t) / (pc * (1.0 - pc)) * gy / BinaryTargets.Count(p.Data), null];
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         var p = xs[0];

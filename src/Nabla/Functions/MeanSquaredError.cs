@@ -6,6 +6,7 @@ namespace Nabla.Functions;
 /// <summary>mean((x0 - x1)²) over all elements (PyTorch's MSELoss); the two shapes must match.</summary>
 public sealed class MeanSquaredError : Function
 {
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         if (!xs[0].Shape.AsSpan().SequenceEqual(xs[1].Shape))
@@ -14,6 +15,7 @@ public sealed class MeanSquaredError : Function
         return [(diff * diff).Sum() / (double)Math.Max(diff.Size, 1)];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var diff = Inputs[0] - Inputs[1];
@@ -21,6 +23,7 @@ public sealed class MeanSquaredError : Function
         return [gx0, -gx0];
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         var diff = xs[0] - xs[1];

@@ -10,6 +10,7 @@ namespace Nabla.Functions;
 /// </summary>
 public sealed class SigmoidCrossEntropy : Function
 {
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var x = xs[0];
@@ -19,6 +20,7 @@ public sealed class SigmoidCrossEntropy : Function
         return [softplus.Sum() / BinaryTargets.Count(x)];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var x = Inputs[0];
@@ -27,6 +29,7 @@ public sealed class SigmoidCrossEntropy : Function
         return [(F.Sigmoid(x) - t) * gy / BinaryTargets.Count(x.Data), null];
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         var x = xs[0];
