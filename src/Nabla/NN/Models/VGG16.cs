@@ -17,11 +17,13 @@ public sealed class VGG16 : Model
     private readonly Linear fc6 = new(4096), fc7 = new(4096);
     private readonly Linear fc8;
 
+    /// <param name="classes">The number of output scores.</param>
     public VGG16(int classes = 1000)
     {
         fc8 = new Linear(classes);
     }
 
+    /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
         x = Block(x, conv1_1, conv1_2);
