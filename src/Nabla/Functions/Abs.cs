@@ -10,5 +10,5 @@ public sealed class Abs : UnaryElementwise
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Abs()];
 
     /// <inheritdoc/>
-    protected override Variable Slope(Variable x, Variable y) => new Variable(x.Data.Sign());
+    protected override Variable Slope(Variable x, Variable y) => ElementwiseRules.Abs.SlopeOn(x, y);
 }

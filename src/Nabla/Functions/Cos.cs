@@ -10,5 +10,5 @@ public sealed class Cos : UnaryElementwise
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Cos()];
 
     /// <inheritdoc/>
-    protected override Variable Slope(Variable x, Variable y) => -F.Sin(x);
+    protected override Variable Slope(Variable x, Variable y) => ElementwiseRules.Cos.SlopeOn(x, y);
 }

@@ -10,5 +10,5 @@ public sealed class Exp : UnaryElementwise
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Exp()];
 
     /// <inheritdoc/>
-    protected override Variable Slope(Variable x, Variable y) => y;
+    protected override Variable Slope(Variable x, Variable y) => ElementwiseRules.Exp.SlopeOn(x, y);
 }

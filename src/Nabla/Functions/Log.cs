@@ -10,5 +10,5 @@ public sealed class Log : UnaryElementwise
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Log()];
 
     /// <inheritdoc/>
-    protected override Variable Slope(Variable x, Variable y) => 1.0 / x;
+    protected override Variable Slope(Variable x, Variable y) => ElementwiseRules.Log.SlopeOn(x, y);
 }

@@ -12,7 +12,7 @@ public sealed class Sigmoid : UnaryElementwise
         [xs[0].Sigmoid()];
 
     /// <inheritdoc/>
-    protected override Variable Slope(Variable x, Variable y) => y * (1.0 - y);
+    protected override Variable Slope(Variable x, Variable y) => ElementwiseRules.Sigmoid.SlopeOn(x, y);
 
     internal override Tensor? FusedGradient(Tensor gy, Tensor x, Tensor y) =>
         Tensor.ActivationGrad(FusedActivation.Sigmoid, gy, y);

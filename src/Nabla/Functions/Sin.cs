@@ -10,5 +10,5 @@ public sealed class Sin : UnaryElementwise
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Sin()];
 
     /// <inheritdoc/>
-    protected override Variable Slope(Variable x, Variable y) => F.Cos(x);
+    protected override Variable Slope(Variable x, Variable y) => ElementwiseRules.Sin.SlopeOn(x, y);
 }

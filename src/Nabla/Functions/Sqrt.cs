@@ -10,5 +10,5 @@ public sealed class Sqrt : UnaryElementwise
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Sqrt()];
 
     /// <inheritdoc/>
-    protected override Variable Slope(Variable x, Variable y) => 0.5 / y;
+    protected override Variable Slope(Variable x, Variable y) => ElementwiseRules.Sqrt.SlopeOn(x, y);
 }

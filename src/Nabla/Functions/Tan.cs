@@ -10,5 +10,5 @@ public sealed class Tan : UnaryElementwise
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Tan()];
 
     /// <inheritdoc/>
-    protected override Variable Slope(Variable x, Variable y) => 1.0 + y * y;
+    protected override Variable Slope(Variable x, Variable y) => ElementwiseRules.Tan.SlopeOn(x, y);
 }

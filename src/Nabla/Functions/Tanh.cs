@@ -10,7 +10,7 @@ public sealed class Tanh : UnaryElementwise
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Tanh()];
 
     /// <inheritdoc/>
-    protected override Variable Slope(Variable x, Variable y) => 1.0 - y * y;
+    protected override Variable Slope(Variable x, Variable y) => ElementwiseRules.Tanh.SlopeOn(x, y);
 
     internal override Tensor? FusedGradient(Tensor gy, Tensor x, Tensor y) =>
         Tensor.ActivationGrad(FusedActivation.Tanh, gy, y);

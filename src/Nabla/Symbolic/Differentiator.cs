@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Nabla.Functions;
 
 namespace Nabla.Symbolic;
 
@@ -50,21 +51,30 @@ internal sealed class Differentiator(string variable)
         return Mul(power, Add(Mul(D(v), Log(u)), Div(Mul(v, D(u)), u)));
     }
 
-    /// <summary>f'(u) for each function f.</summary>
-    private Expr Outer(ExprKind f, Expr u) => f switch
+    /// <summary>
+    /// f'(u): the slope the function's <see cref="ElementwiseRule"/> declares, read as an expression with x = u and
+    /// y = f(u); sign, which has no Function, is piecewise constant.
+    /// </summary>
+    private Expr Outer(ExprKind f, Expr u)
     {
-        ExprKind.Exp => Call(ExprKind.Exp, u),
-        ExprKind.Log => Div(Num(1), u),
-        ExprKind.Sqrt => Div(Num(1), Mul(Num(2), Call(ExprKind.Sqrt, u))),
-        ExprKind.Sin => Call(ExprKind.Cos, u),
-        ExprKind.Cos => Neg(Call(ExprKind.Sin, u)),
-        ExprKind.Tan => Add(Num(1), Pow(Call(ExprKind.Tan, u), Num(2))),
-        ExprKind.Tanh => Sub(Num(1), Pow(Call(ExprKind.Tanh, u), Num(2))),
-        ExprKind.Sigmoid => Mul(Call(ExprKind.Sigmoid, u), Sub(Num(1), Call(ExprKind.Sigmoid, u))),
-        ExprKind.Abs => Call(ExprKind.Sign, u),
-        ExprKind.Sign => Num(0),
-        _ => throw new InvalidOperationException($"Derive: no rule for {f}"),
-    };
+        if (f == ExprKind.Sign) return Num(0);
+        var rule = ElementwiseRules.ByName(Expr.FunctionName(f)) ?? throw new InvalidOperationException($"Derive: no rule for {f}");
+        return rule.Slope.Evaluate(new Algebra(this), u, Call(f, u));
+    }
+
+    /// <summary>Slope formulas as interned expressions.</summary>
+    private sealed class Algebra(Differentiator d) : ISlopeAlgebra<Expr>
+    {
+        public Expr Add(double c, Expr b) => d.Add(d.Num(c), b);
+        public Expr Subtract(double c, Expr b) => d.Sub(d.Num(c), b);
+        public Expr Multiply(double c, Expr b) => d.Mul(d.Num(c), b);
+        public Expr Divide(double c, Expr b) => d.Div(d.Num(c), b);
+        public Expr Multiply(Expr a, Expr b) => d.Mul(a, b);
+        public Expr Negate(Expr a) => d.Neg(a);
+        public Expr Square(Expr a) => d.Pow(a, d.Num(2));
+        public Expr Apply(ElementwiseRule f, Expr a) => d.Call(Expr.FunctionKind(f.Name), a);
+        public Expr Sign(Expr a) => d.Call(ExprKind.Sign, a);
+    }
 
     private readonly Dictionary<Expr, bool> depends = new(ReferenceEqualityComparer.Instance);
 

@@ -219,6 +219,10 @@ public sealed partial class Expr : IEquatable<Expr>
     /// <summary>The function names the parser knows, for messages.</summary>
     internal static string FunctionNames => string.Join(", ", FunctionTable.Select(f => f.Name));
 
+    /// <summary>The function named <paramref name="name"/>.</summary>
+    internal static ExprKind FunctionKind(string name) =>
+        TryFunction(name, out var kind) ? kind : throw new ArgumentException($"no function named '{name}' (known: {FunctionNames})", nameof(name));
+
     internal static bool TryFunction(string name, out ExprKind kind)
     {
         foreach (var (n, k) in FunctionTable)

@@ -12,7 +12,7 @@ namespace Nabla.Symbolic;
 /// </summary>
 internal static class GraphConverter
 {
-    private const string Supported = "Add, Sub, Mul, Div, Neg, Pow, Exp, Log, Sin, Cos, Tan, Tanh, Sqrt, Abs, Sigmoid";
+    private static readonly string Supported = "Add, Sub, Mul, Div, Neg, Pow, " + string.Join(", ", ElementwiseRules.All.Select(r => r.FunctionType.Name));
 
     public static Expr FromGraph(Variable y, Variable[] inputs)
     {
@@ -57,15 +57,7 @@ internal static class GraphConverter
         Div => Expr.Div(a[0], a[1]),
         Neg => Expr.Neg(a[0]),
         Functions.Pow p => Expr.Pow(a[0], Expr.Num(p.Exponent)),
-        Functions.Exp => Expr.Exp(a[0]),
-        Functions.Log => Expr.Log(a[0]),
-        Functions.Sin => Expr.Sin(a[0]),
-        Functions.Cos => Expr.Cos(a[0]),
-        Functions.Tan => Expr.Tan(a[0]),
-        Functions.Tanh => Expr.Tanh(a[0]),
-        Functions.Sqrt => Expr.Sqrt(a[0]),
-        Functions.Abs => Expr.Abs(a[0]),
-        Functions.Sigmoid => Expr.Sigmoid(a[0]),
+        _ when ElementwiseRules.Of(f) is { } rule => Expr.Call(Expr.FunctionKind(rule.Name), a[0]),
         _ => throw new NotSupportedException($"FromGraph: function {f.Name} has no symbolic form (supported: {Supported})"),
     };
 
@@ -108,17 +100,9 @@ internal static class GraphConverter
                 ExprKind.Divide => F.Div(Build(e.Arg0), Build(e.Arg1)),
                 ExprKind.Negate => F.Neg(Build(e.Arg0)),
                 ExprKind.Power => Power(e.Arg0, e.Arg1),
-                ExprKind.Exp => F.Exp(Build(e.Arg0)),
-                ExprKind.Log => F.Log(Build(e.Arg0)),
-                ExprKind.Sqrt => F.Sqrt(Build(e.Arg0)),
-                ExprKind.Sin => F.Sin(Build(e.Arg0)),
-                ExprKind.Cos => F.Cos(Build(e.Arg0)),
-                ExprKind.Tan => F.Tan(Build(e.Arg0)),
-                ExprKind.Tanh => F.Tanh(Build(e.Arg0)),
-                ExprKind.Sigmoid => F.Sigmoid(Build(e.Arg0)),
-                ExprKind.Abs => F.Abs(Build(e.Arg0)),
                 // sign is piecewise constant: a constant of the argument's signs, with no gradient (as in Abs's backward)
                 ExprKind.Sign => new Variable(Build(e.Arg0).Data.Sign()),
+                _ when ElementwiseRules.ByName(Expr.FunctionName(e.Kind)) is { } rule => rule.Call(Build(e.Arg0)),
                 _ => throw new InvalidOperationException($"ToFunction: no operation for {e.Kind}"),
             };
             memo[e] = v;
