@@ -55,6 +55,8 @@ public static partial class F
     }
 
     /// <summary>Sum over all axes or one axis.</summary>
+    /// <remarks>Preferred over the axes overload for a literal <c>null</c> (<c>F.Sum(x, null, true)</c>: all axes, either way).</remarks>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public static Variable Sum(Variable x, int? axis = null, bool keepDims = false) =>
         new Functions.Sum(axis is int a ? [a] : null, keepDims).Call(x);
 
@@ -84,6 +86,7 @@ public static partial class F
     }
 
     /// <summary>Mean over all axes or one axis.</summary>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public static Variable Mean(Variable x, int? axis = null, bool keepDims = false)
     {
         double count = axis is int a ? x.Shape[a < 0 ? a + x.NDim : a] : x.Size;
@@ -113,7 +116,9 @@ public static partial class F
     /// <summary>NumPy indexing as a differentiable function.</summary>
     public static Variable GetItem(Variable x, params TensorIndex[] index) => new GetItem(index).Call(x);
 
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public static Variable Max(Variable x, int? axis = null, bool keepDims = false) => new MaxMin(true, axis, keepDims).Call(x);
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public static Variable Min(Variable x, int? axis = null, bool keepDims = false) => new MaxMin(false, axis, keepDims).Call(x);
     public static Variable Clip(Variable x, double min, double max) => new Clip(min, max).Call(x);
 
@@ -126,4 +131,21 @@ public static partial class F
 
     /// <summary>Wraps a tensor as a variable (no-op for variables), for mixing constants into expressions.</summary>
     public static Variable AsVariable(Tensor t) => new(t);
+
+    /// <summary>x^y elementwise with a variable exponent (broadcasting), differentiable in both; see <see cref="Power"/>.</summary>
+    public static Variable Pow(Variable x, Variable y) => new Power().Call(x, y);
+
+    /// <summary>Mean over the given axes (null: all), as NumPy's <c>mean(axis=(0, 2))</c>.</summary>
+    public static Variable Mean(Variable x, int[]? axes, bool keepDims = false)
+    {
+        double count = 1;
+        foreach (int a in ShapeUtil.NormalizeAxes(axes, x.NDim, "Mean")) count *= x.Shape[a];
+        return Sum(x, axes, keepDims) / count;
+    }
+
+    /// <summary>Maximum over the given axes (null: all); the gradient goes to every element equal to the result.</summary>
+    public static Variable Max(Variable x, int[]? axes, bool keepDims = false) => new MaxMin(true, axes, keepDims).Call(x);
+
+    /// <summary>Minimum over the given axes (null: all); the gradient goes to every element equal to the result.</summary>
+    public static Variable Min(Variable x, int[]? axes, bool keepDims = false) => new MaxMin(false, axes, keepDims).Call(x);
 }
