@@ -148,4 +148,25 @@ public static partial class F
 
     /// <summary>Minimum over the given axes (null: all); the gradient goes to every element equal to the result.</summary>
     public static Variable Min(Variable x, int[]? axes, bool keepDims = false) => new MaxMin(false, axes, keepDims).Call(x);
+
+    /// <summary>
+    /// Constant padding as NumPy's <c>np.pad(x, widths, constant_values=value)</c>: one (before, after) pair per axis,
+    /// or a single pair for every axis. Differentiable; the gradient is the interior of the output's gradient.
+    /// </summary>
+    public static Variable Pad(Variable x, (int Before, int After)[] widths, double value = 0) =>
+        new Functions.Pad(widths, x.NDim, value).Call(x);
+
+    /// <summary>
+    /// Constant padding as PyTorch's <c>F.pad(x, pad, value=value)</c>: <paramref name="pad"/> holds (before, after)
+    /// pairs from the last axis backwards, <c>[left, right, top, bottom, ...]</c>; the axes it does not reach are not padded.
+    /// </summary>
+    public static Variable Pad(Variable x, int[] pad, double value = 0)
+    {
+        ArgumentNullException.ThrowIfNull(pad);
+        if (pad.Length % 2 != 0 || pad.Length / 2 > x.NDim)
+            throw new ArgumentException($"Pad: {pad.Length} widths for a tensor of shape {x.Data.ShapeString} (give an even number, at most two per axis)");
+        var widths = new (int Before, int After)[x.NDim];
+        for (int k = 0; k < pad.Length / 2; k++) widths[x.NDim - 1 - k] = (pad[2 * k], pad[2 * k + 1]);
+        return Pad(x, widths, value);
+    }
 }
