@@ -111,7 +111,12 @@ public static partial class F
     /// <summary>Softmax cross-entropy against an integer label tensor.</summary>
     public static Variable SoftmaxCrossEntropy(Variable x, Tensor t) => new SoftmaxCrossEntropy().Call(x, new Variable(t));
 
-    public static Variable MeanSquaredError(Variable x0, Variable x1) => new MeanSquaredError().Call(x0, x1);
+    /// <summary>
+    /// The squared error of x0 against x1 (shapes broadcast, as DeZero's), by default its mean over all elements
+    /// (PyTorch's); <paramref name="reduction"/> BatchMean is DeZero's sum / len(diff).
+    /// </summary>
+    public static Variable MeanSquaredError(Variable x0, Variable x1, Reduction reduction = Reduction.Mean) =>
+        new MeanSquaredError(reduction).Call(x0, x1);
 
     /// <summary>NumPy indexing as a differentiable function.</summary>
     public static Variable GetItem(Variable x, params TensorIndex[] index) => new GetItem(index).Call(x);
