@@ -7,6 +7,7 @@ public sealed class Sequential : Model
 {
     private readonly List<Layer> layers;
 
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public Sequential(params Layer[] layers)
     {
         ArgumentNullException.ThrowIfNull(layers);
@@ -15,13 +16,37 @@ public sealed class Sequential : Model
         this.layers = [.. layers];
     }
 
+    /// <summary>
+    /// Layers and functions applied one after another: <c>new Sequential(new Linear(10), F.ReLU, new Linear(3))</c>.
+    /// A layer stays itself; a function (a method such as <c>F.ReLU</c>, or a lambda) becomes an <see cref="Activation"/>
+    /// child without parameters in its position, so the numbering matches PyTorch's nn.Sequential with nn.ReLU.
+    /// </summary>
+    public Sequential(params Func<Variable, Variable>[] steps) : this(ToLayers(steps))
+    {
+    }
+
+    private static Layer[] ToLayers(Func<Variable, Variable>[] steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var layers = new Layer[steps.Length];
+        for (int i = 0; i < steps.Length; i++)
+        {
+            var f = steps[i] ?? throw new ArgumentNullException(nameof(steps), $"Sequential: layer {i} is null");
+            // A layer converted to a function is its Call: keep the layer itself (its parameters, its hooks).
+            layers[i] = f.Target is Layer layer && f.Method.Name == nameof(Layer.Call) && f.Method.DeclaringType == typeof(Layer)
+                ? layer
+                : new Activation(f, f.Method.Name.Contains('<') ? "Lambda" : f.Method.Name);
+        }
+        return layers;
+    }
+
     public int Count => layers.Count;
 
     public Layer this[int index] => layers[index];
 
     public override Variable Forward(Variable x)
     {
-        foreach (var layer in layers) x = layer.Forward(x);
+        foreach (var layer in layers) x = layer.Call(x);
         return x;
     }
 
