@@ -68,3 +68,18 @@ public class AxesReductionTests
         Assert.Equal([0, 1], new Functions.MaxMin(true, [0, 1]).Axes!);
     }
 }
+
+/// <summary>The null-axis calls on tensors resolve as on variables.</summary>
+public class TensorNullAxisTests
+{
+    [Fact]
+    public void NullAxisWithKeepDimsCompilesOnTensors()
+    {
+        var x = Tensor.Arange(0.0, 6, 1, DType.Float64).Reshape(2, 3);
+        Assert.Equal([1, 1], x.Sum(null, true).Shape);
+        Assert.Equal(15.0, x.Sum(null, true).Reshape().Item());
+        Assert.Equal([1, 1], x.Mean(null, true).Shape);
+        Assert.Equal([1, 1], x.Max(null, true).Shape);
+        Assert.Equal([1, 1], x.Min(null, true).Shape);
+    }
+}
