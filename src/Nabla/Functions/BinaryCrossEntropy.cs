@@ -21,6 +21,7 @@ public sealed class BinaryCrossEntropy(Reduction reduction = Reduction.Mean) : F
     /// <summary>The clamp margin for probabilities of the given dtype.</summary>
     public static double Epsilon(DType dtype) => dtype == DType.Float32 ? 1e-7 : 1e-12;
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var p = xs[0];
@@ -33,6 +34,7 @@ public sealed class BinaryCrossEntropy(Reduction reduction = Reduction.Mean) : F
         return [LossReduction.Reduce(-loss, Reduction)];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var p = Inputs[0];
@@ -45,6 +47,7 @@ public sealed class BinaryCrossEntropy(Reduction reduction = Reduction.Mean) : F
         return [(pc - t) / (pc * (1.0 - pc)) * gy, targetGrad ? (F.Log(1.0 - pc) - F.Log(pc)) * gy : null];
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         var p = xs[0];

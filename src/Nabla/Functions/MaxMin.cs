@@ -13,6 +13,7 @@ public sealed class MaxMin(bool max, int[]? axes, bool keepDims = false) : Funct
     [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public MaxMin(bool max, int? axis = null, bool keepDims = false) : this(max, axis is int a ? [a] : null, keepDims) { }
 
+    /// <summary>True for the maximum, false for the minimum.</summary>
     public bool IsMax { get; } = max;
 
     /// <summary>The reduced axis when exactly one is; null when all or several are (see <see cref="Axes"/>).</summary>
@@ -21,12 +22,16 @@ public sealed class MaxMin(bool max, int[]? axes, bool keepDims = false) : Funct
     /// <summary>The reduced axes, or null for all.</summary>
     public int[]? Axes { get; } = axes is null ? null : ShapeUtil.CopyOf(axes);
 
+    /// <summary>Whether the reduced axes are kept with length 1.</summary>
     public bool KeepDims { get; } = keepDims;
 
+    /// <inheritdoc/>
     public override string Name => IsMax ? "Max" : "Min";
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs) => [IsMax ? xs[0].Max(Axes, KeepDims) : xs[0].Min(Axes, KeepDims)];
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var x = Inputs[0];
@@ -36,6 +41,7 @@ public sealed class MaxMin(bool max, int[]? axes, bool keepDims = false) : Funct
         return [F.BroadcastTo(F.Reshape(gys[0], kept), x.Shape) * mask];
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         // The tangent of every element equal to the result, summed: the adjoint of what Backward sends.

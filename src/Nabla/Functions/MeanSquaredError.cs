@@ -16,6 +16,7 @@ public sealed class MeanSquaredError(Reduction reduction = Reduction.Mean) : Fun
     /// <summary>How the squared errors are reduced.</summary>
     public Reduction Reduction { get; } = reduction;
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var (x0, x1) = (xs[0], xs[1]);
@@ -23,6 +24,7 @@ public sealed class MeanSquaredError(Reduction reduction = Reduction.Mean) : Fun
         return [LossReduction.Reduce(diff * diff, Reduction)];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         // The reshape and broadcast are graph operations here, so their own backward rules restore each shape.
@@ -52,6 +54,7 @@ public sealed class MeanSquaredError(Reduction reduction = Reduction.Mean) : Fun
         return diff;
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         bool reshaped = Reshaped(xs[0].Shape, xs[1].Shape);

@@ -15,6 +15,7 @@ public sealed class SigmoidCrossEntropy(Reduction reduction = Reduction.Mean) : 
     /// <summary>How the per-element losses are reduced.</summary>
     public Reduction Reduction { get; } = reduction;
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var x = xs[0];
@@ -24,6 +25,7 @@ public sealed class SigmoidCrossEntropy(Reduction reduction = Reduction.Mean) : 
         return [LossReduction.Reduce(softplus, Reduction)];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var x = Inputs[0];
@@ -34,6 +36,7 @@ public sealed class SigmoidCrossEntropy(Reduction reduction = Reduction.Mean) : 
         return [(F.Sigmoid(x) - t) * gy, targetGrad ? -x * gy : null];
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         var (x, t) = (xs[0], xs[1].AsType(xs[0].DType));

@@ -7,6 +7,8 @@ public sealed class Sequential : Model
 {
     private readonly List<Layer> layers;
 
+    /// <param name="layers">The layers, in the order they are applied.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="layers"/> or one of them is null.</exception>
     [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public Sequential(params Layer[] layers)
     {
@@ -40,16 +42,20 @@ public sealed class Sequential : Model
         return layers;
     }
 
+    /// <summary>The number of layers.</summary>
     public int Count => layers.Count;
 
+    /// <summary>The layer at <paramref name="index"/> (0-based).</summary>
     public Layer this[int index] => layers[index];
 
+    /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
         foreach (var layer in layers) x = layer.Call(x);
         return x;
     }
 
+    /// <inheritdoc/>
     public override IEnumerable<(string Name, Layer Layer)> NamedChildren() =>
         layers.Select((layer, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), layer));
 }
