@@ -36,11 +36,20 @@ public static partial class F
         new Functions.Col2im(inputShape, kernel, stride ?? 1, pad, toMatrix).Call(col);
 
     /// <summary>
-    /// 2-D max pooling of x (N, C, H, W): (N, C, OH, OW). Stride defaults to the kernel size (PyTorch; DeZero uses 1);
-    /// the padding is ignored and may be at most half the kernel. On ties the gradient goes to the first maximum in row-major window order.
+    /// 2-D max pooling of x (N, C, H, W): (N, C, OH, OW). Stride defaults to the kernel size (PyTorch; DeZero uses 1).
+    /// With the default <paramref name="padValue"/> (−∞) the padding is ignored and may be at most half the kernel (PyTorch);
+    /// any other value is padded in first (<see cref="Pad(Variable, ValueTuple{int, int}[], double)"/>), so that
+    /// <c>padValue: 0</c> gives DeZero's zero-padded windows. On ties the gradient goes to the first maximum in row-major window order.
     /// </summary>
-    public static Variable Pooling(Variable x, Pair kernel, Pair? stride = null, Pair pad = default) =>
-        new Functions.Pooling(kernel, stride ?? kernel, pad).Call(x);
+    public static Variable Pooling(Variable x, Pair kernel, Pair? stride = null, Pair pad = default, double padValue = double.NegativeInfinity)
+    {
+        if (double.IsNegativeInfinity(padValue) || pad == default)
+            return new Functions.Pooling(kernel, stride ?? kernel, pad).Call(x);
+        if (x.NDim != 4)
+            throw new ArgumentException($"Pooling: needs an (N, C, H, W) input, got shape {x.Data.ShapeString}");
+        var padded = Pad(x, [(0, 0), (0, 0), (pad.H, pad.H), (pad.W, pad.W)], padValue);
+        return new Functions.Pooling(kernel, stride ?? kernel, default).Call(padded);
+    }
 
     /// <summary>
     /// 2-D average pooling of x (N, C, H, W): (N, C, OH, OW), the zero padding counted in each window.

@@ -69,6 +69,8 @@ public static partial class F
     }
 
     /// <summary>Sum over all axes or one axis.</summary>
+    /// <remarks>Preferred over the axes overload for a literal <c>null</c> (<c>F.Sum(x, null, true)</c>: all axes, either way).</remarks>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public static Variable Sum(Variable x, int? axis = null, bool keepDims = false) =>
         new Functions.Sum(axis is int a ? [a] : null, keepDims).Call(x);
 
@@ -98,6 +100,7 @@ public static partial class F
     }
 
     /// <summary>Mean over all axes or one axis.</summary>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public static Variable Mean(Variable x, int? axis = null, bool keepDims = false)
     {
         double count = axis is int a ? x.Shape[a < 0 ? a + x.NDim : a] : x.Size;
@@ -139,8 +142,10 @@ public static partial class F
     public static Variable GetItem(Variable x, params TensorIndex[] index) => new GetItem(index).Call(x);
 
     /// <summary>The maximum over <paramref name="axis"/> (null: all axes); the gradient flows to every element equal to it.</summary>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public static Variable Max(Variable x, int? axis = null, bool keepDims = false) => new MaxMin(true, axis, keepDims).Call(x);
     /// <summary>The minimum over <paramref name="axis"/> (null: all axes); the gradient flows to every element equal to it.</summary>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public static Variable Min(Variable x, int? axis = null, bool keepDims = false) => new MaxMin(false, axis, keepDims).Call(x);
     /// <summary>x limited to [<paramref name="min"/>, <paramref name="max"/>] elementwise; the gradient passes where x lies inside.</summary>
     public static Variable Clip(Variable x, double min, double max) => new Clip(min, max).Call(x);
@@ -154,4 +159,42 @@ public static partial class F
 
     /// <summary>Wraps a tensor as a variable (no-op for variables), for mixing constants into expressions.</summary>
     public static Variable AsVariable(Tensor t) => new(t);
+
+    /// <summary>x^y elementwise with a variable exponent (broadcasting), differentiable in both; see <see cref="Power"/>.</summary>
+    public static Variable Pow(Variable x, Variable y) => new Power().Call(x, y);
+
+    /// <summary>Mean over the given axes (null: all), as NumPy's <c>mean(axis=(0, 2))</c>.</summary>
+    public static Variable Mean(Variable x, int[]? axes, bool keepDims = false)
+    {
+        double count = 1;
+        foreach (int a in ShapeUtil.NormalizeAxes(axes, x.NDim, "Mean")) count *= x.Shape[a];
+        return Sum(x, axes, keepDims) / count;
+    }
+
+    /// <summary>Maximum over the given axes (null: all); the gradient goes to every element equal to the result.</summary>
+    public static Variable Max(Variable x, int[]? axes, bool keepDims = false) => new MaxMin(true, axes, keepDims).Call(x);
+
+    /// <summary>Minimum over the given axes (null: all); the gradient goes to every element equal to the result.</summary>
+    public static Variable Min(Variable x, int[]? axes, bool keepDims = false) => new MaxMin(false, axes, keepDims).Call(x);
+
+    /// <summary>
+    /// Constant padding as NumPy's <c>np.pad(x, widths, constant_values=value)</c>: one (before, after) pair per axis,
+    /// or a single pair for every axis. Differentiable; the gradient is the interior of the output's gradient.
+    /// </summary>
+    public static Variable Pad(Variable x, (int Before, int After)[] widths, double value = 0) =>
+        new Functions.Pad(widths, x.NDim, value).Call(x);
+
+    /// <summary>
+    /// Constant padding as PyTorch's <c>F.pad(x, pad, value=value)</c>: <paramref name="pad"/> holds (before, after)
+    /// pairs from the last axis backwards, <c>[left, right, top, bottom, ...]</c>; the axes it does not reach are not padded.
+    /// </summary>
+    public static Variable Pad(Variable x, int[] pad, double value = 0)
+    {
+        ArgumentNullException.ThrowIfNull(pad);
+        if (pad.Length % 2 != 0 || pad.Length / 2 > x.NDim)
+            throw new ArgumentException($"Pad: {pad.Length} widths for a tensor of shape {x.Data.ShapeString} (give an even number, at most two per axis)");
+        var widths = new (int Before, int After)[x.NDim];
+        for (int k = 0; k < pad.Length / 2; k++) widths[x.NDim - 1 - k] = (pad[2 * k], pad[2 * k + 1]);
+        return Pad(x, widths, value);
+    }
 }

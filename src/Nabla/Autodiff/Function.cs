@@ -129,8 +129,13 @@ public abstract class Function
     /// tangents <paramref name="txs"/> (zeros where an input has none) and the outputs <paramref name="ys"/>
     /// of the forward pass just run, the tangent of each output (null for one that has none, e.g. integers).
     /// Runs right after <see cref="Forward"/>, so state saved there (masks, statistics) can be used.
+    /// A function defined outside the library needs only Forward and Backward: this default is called only when a
+    /// tangent reaches the function, and then throws.
     /// </summary>
-    protected internal abstract Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys);
+    /// <exception cref="NotSupportedException">The function has no forward-mode rule and an input carries a tangent.</exception>
+    protected internal virtual Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) =>
+        throw new NotSupportedException(
+            $"No forward-mode rule for {Name}: it does not override Function.Jvp, and an input carries a tangent (override Jvp to use it in forward mode)");
 
     /// <summary>The gradient of each output for backprop; a missing one (an unused output) counts as zeros.</summary>
     internal Variable[] OutputGrads()

@@ -43,6 +43,20 @@ public static class Graph
         return variables.Count + functions.Count;
     }
 
+    /// <summary>The number of distinct functions in the graph of <paramref name="y"/>.</summary>
+    public static int FunctionCount(Variable y)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        return Collect(y).Item2.Count;
+    }
+
+    /// <summary>The number of distinct variables (inputs, parameters, intermediates and <paramref name="y"/>) in its graph.</summary>
+    public static int VariableCount(Variable y)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        return Collect(y).Item1.Count;
+    }
+
     /// <summary>
     /// Draws the graph of <paramref name="y"/> into <paramref name="path"/> with Graphviz, in the format named by
     /// its extension (.png, .svg, .pdf, ...; .dot writes only the DOT text). The DOT text is first written next

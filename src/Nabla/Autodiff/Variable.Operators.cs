@@ -79,5 +79,6 @@ public partial class Variable
     public Variable T => F.Transpose(this);
 
     /// <summary>Sum over all axes or one axis.</summary>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public Variable Sum(int? axis = null, bool keepDims = false) => F.Sum(this, axis, keepDims);
 }

@@ -25,8 +25,11 @@ public partial class Variable
     public Tensor Data
     {
         get => data;
-        set => data = value ?? throw new ArgumentNullException(nameof(value));
+        set => data = Accepted(value ?? throw new ArgumentNullException(nameof(value)));
     }
+
+    /// <summary>What <see cref="Data"/> stores when assigned <paramref name="value"/>: the value itself; a Parameter keeps its dtype.</summary>
+    private protected virtual Tensor Accepted(Tensor value) => value;
 
     /// <summary>The gradient of the last <see cref="Backward"/> output with respect to this variable, or null.</summary>
     public Variable? Grad { get; set; }

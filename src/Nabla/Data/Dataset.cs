@@ -6,9 +6,10 @@ namespace Nabla.Data;
 /// <summary>
 /// A finite, indexable collection of examples <c>(x, t)</c> (DeZero's Dataset). Subclasses supply
 /// <see cref="Count"/> and <see cref="GetExample"/>; the optional <see cref="Transform"/> and
-/// <see cref="TargetTransform"/> are applied to what they return.
+/// <see cref="TargetTransform"/> are applied to what they return. It is a read-only list: <see cref="Count"/> is
+/// Python's <c>len(dataset)</c>, and <c>foreach (var (x, t) in dataset)</c> visits the examples in order.
 /// </summary>
-public abstract class Dataset
+public abstract class Dataset : IReadOnlyList<(Tensor x, Tensor t)>
 {
     /// <summary>Applied to each input <c>x</c>; null leaves it as stored.</summary>
     public Transform? Transform { get; set; }
@@ -52,4 +53,12 @@ public abstract class Dataset
         if ((uint)index >= (uint)Count)
             throw new IndexOutOfRangeException($"{GetType().Name}: index {index} is out of range for {Count} examples");
     }
+
+    /// <summary>The examples in order, after the transforms.</summary>
+    public IEnumerator<(Tensor x, Tensor t)> GetEnumerator()
+    {
+        for (int i = 0; i < Count; i++) yield return this[i];
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -17,4 +17,12 @@ internal static class Broadcast
             if (axis is null || i == (axis.Value < 0 ? axis.Value + kept.Length : axis.Value)) kept[i] = 1;
         return kept;
     }
+
+    /// <summary>The input's shape with the reduced axes (all when <paramref name="axes"/> is null) kept as length 1.</summary>
+    public static int[] KeptShape(int[] shape, int[]? axes)
+    {
+        var kept = (int[])shape.Clone();
+        foreach (int a in Tensors.ShapeUtil.NormalizeAxes(axes, kept.Length, "KeptShape")) kept[a] = 1;
+        return kept;
+    }
 }

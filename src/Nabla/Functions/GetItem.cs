@@ -3,7 +3,7 @@ using Nabla.Tensors;
 
 namespace Nabla.Functions;
 
-/// <summary>NumPy indexing (integers, slices, one index array); the gradient scatter-adds back (<see cref="GetItemGrad"/>).</summary>
+/// <summary>NumPy indexing (integers, slices, one index array or several paired ones); the gradient scatter-adds back (<see cref="GetItemGrad"/>), repeated indices accumulating.</summary>
 public sealed class GetItem(TensorIndex[] index) : Function
 {
     /// <summary>The index expression, one entry per indexed axis.</summary>

@@ -34,7 +34,7 @@ public sealed class MLP : Model
     /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
-        for (int i = 0; i < l.Length - 1; i++) x = activation(l[i].Forward(x));
-        return l[^1].Forward(x);
+        for (int i = 0; i < l.Length - 1; i++) x = activation(l[i].Call(x));
+        return l[^1].Call(x);
     }
 }

@@ -118,7 +118,7 @@ internal sealed class OnnxExporter
                 break;
             case Concat c: Append(Node("Concat", ins, o, IntAttr("axis", c.Axis))); break;
             case Sum s: EmitReduce("ReduceSum", ins[0], o, s.Axes, s.KeepDims, axesAsInput: true); break;
-            case MaxMin m: EmitReduce(m.IsMax ? "ReduceMax" : "ReduceMin", ins[0], o, m.Axis is int a ? [a] : null, m.KeepDims, axesAsInput: opset >= 18); break;
+            case MaxMin m: EmitReduce(m.IsMax ? "ReduceMax" : "ReduceMin", ins[0], o, m.Axes, m.KeepDims, axesAsInput: opset >= 18); break;
             case Functions.Conv2d c: Append(Node("Conv", ins, o, Window(null, c.Stride, c.Pad))); break;
             case Functions.Deconv2d d:
                 var attrs = Window(null, d.Stride, d.Pad).ToList();

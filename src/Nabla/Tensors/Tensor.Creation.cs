@@ -45,20 +45,20 @@ public sealed partial class Tensor
     /// <summary>A 0-d tensor holding <paramref name="value"/> with the dtype of <typeparamref name="T"/>.</summary>
     public static Tensor Scalar<T>(T value) where T : unmanaged => FromSpan<T>([value]);
 
-    /// <summary>Zeros of the given shape (Float32).</summary>
-    public static Tensor Zeros(params int[] shape) => Zeros(DType.Float32, shape);
+    /// <summary>Zeros of the given shape (<see cref="DefaultFloatDType"/>, Float32 unless set).</summary>
+    public static Tensor Zeros(params int[] shape) => Zeros(DefaultFloatDType, shape);
 
     /// <summary>Zeros of the given shape and dtype.</summary>
     public static Tensor Zeros(DType dtype, params int[] shape) => Empty(dtype, Checked(shape, "Zeros"));
 
-    /// <summary>Ones of the given shape (Float32).</summary>
-    public static Tensor Ones(params int[] shape) => Ones(DType.Float32, shape);
+    /// <summary>Ones of the given shape (<see cref="DefaultFloatDType"/>, Float32 unless set).</summary>
+    public static Tensor Ones(params int[] shape) => Ones(DefaultFloatDType, shape);
 
     /// <summary>Ones of the given shape and dtype.</summary>
     public static Tensor Ones(DType dtype, params int[] shape) => Filled(shape, 1.0, dtype, "Ones");
 
-    /// <summary>A tensor of the given shape filled with <paramref name="value"/>.</summary>
-    public static Tensor Full(int[] shape, double value, DType dtype = DType.Float32) => Filled(shape, value, dtype, "Full");
+    /// <summary>A tensor of the given shape filled with <paramref name="value"/> (<see cref="DefaultFloatDType"/> unless <paramref name="dtype"/> is given).</summary>
+    public static Tensor Full(int[] shape, double value, DType? dtype = null) => Filled(shape, value, dtype ?? DefaultFloatDType, "Full");
 
     // Full under the caller's name, so that a bad shape given to Ones is reported as Ones.
     private static Tensor Filled(int[] shape, double value, DType dtype, string op)
@@ -84,13 +84,13 @@ public sealed partial class Tensor
         Backend.Copy(Scalar(value, DType).To(Device), this);
     }
 
-    /// <summary>Values start, start+step, ... below stop (NumPy's arange) as floats (Float32 unless told).</summary>
-    public static Tensor Arange(double start, double stop, double step = 1, DType dtype = DType.Float32)
+    /// <summary>Values start, start+step, ... below stop (NumPy's arange) as floats (<see cref="DefaultFloatDType"/> unless told).</summary>
+    public static Tensor Arange(double start, double stop, double step = 1, DType? dtype = null)
     {
         long n = ArangeCount(start, stop, step);
         var values = new double[n];
         for (long i = 0; i < n; i++) values[i] = start + i * step;
-        return FromSpan<double>(values, (int)n).AsType(dtype);
+        return FromSpan<double>(values, (int)n).AsType(dtype ?? DefaultFloatDType);
     }
 
     /// <summary>Integers start, start+step, ... below stop as Int64 (as NumPy gives for integer arguments).</summary>
@@ -115,8 +115,8 @@ public sealed partial class Tensor
         return Math.Max(0, (long)n);
     }
 
-    /// <summary><paramref name="num"/> evenly spaced values from start to stop (NumPy's linspace).</summary>
-    public static Tensor Linspace(double start, double stop, int num, bool endpoint = true, DType dtype = DType.Float32)
+    /// <summary><paramref name="num"/> evenly spaced values from start to stop (NumPy's linspace), <see cref="DefaultFloatDType"/> unless told.</summary>
+    public static Tensor Linspace(double start, double stop, int num, bool endpoint = true, DType? dtype = null)
     {
         if (num < 0) throw new ArgumentException($"Linspace: number of samples must be non-negative, got {num}");
         var values = new double[num];
@@ -124,15 +124,15 @@ public sealed partial class Tensor
         double step = div > 0 ? (stop - start) / div : 0;
         for (int i = 0; i < num; i++) values[i] = start + i * step;
         if (endpoint && num > 1) values[num - 1] = stop;
-        return FromSpan<double>(values, num).AsType(dtype);
+        return FromSpan<double>(values, num).AsType(dtype ?? DefaultFloatDType);
     }
 
     /// <summary>An n×m matrix with ones on diagonal k (0 main, positive above, negative below).</summary>
-    public static Tensor Eye(int n, int? m = null, int k = 0, DType dtype = DType.Float32)
+    public static Tensor Eye(int n, int? m = null, int k = 0, DType? dtype = null)
     {
         int cols = m ?? n;
         if (n < 0 || cols < 0) throw new ArgumentException($"Eye: negative dimension in shape ({n},{cols})");
-        var result = Zeros(dtype, n, cols);
+        var result = Zeros(dtype ?? DefaultFloatDType, n, cols);
         for (int i = 0; i < n; i++)
         {
             int j = i + k;
@@ -141,8 +141,8 @@ public sealed partial class Tensor
         return result;
     }
 
-    /// <summary>Uniform samples in [0, 1).</summary>
-    public static Tensor Rand(Generator rng, params int[] shape) => Rand(rng, DType.Float32, shape);
+    /// <summary>Uniform samples in [0, 1) (<see cref="DefaultFloatDType"/>).</summary>
+    public static Tensor Rand(Generator rng, params int[] shape) => Rand(rng, DefaultFloatDType, shape);
 
     /// <summary>Uniform samples in [0, 1) of the given dtype.</summary>
     public static Tensor Rand(Generator rng, DType dtype, params int[] shape) =>
@@ -150,8 +150,8 @@ public sealed partial class Tensor
         // 1.0f. NumPy's legacy rand has no float32 path, so a NumPy-compatible generator draws doubles and casts.
         Sample(rng, shape, dtype, "Rand", dtype == DType.Float32 && rng?.IsNumPyCompatible != true ? r => (r.NextUInt64() >> 40) * (1.0 / (1 << 24)) : r => r.NextDouble());
 
-    /// <summary>Standard normal samples.</summary>
-    public static Tensor Randn(Generator rng, params int[] shape) => Randn(rng, DType.Float32, shape);
+    /// <summary>Standard normal samples (<see cref="DefaultFloatDType"/>).</summary>
+    public static Tensor Randn(Generator rng, params int[] shape) => Randn(rng, DefaultFloatDType, shape);
 
     /// <summary>Standard normal samples of the given dtype.</summary>
     public static Tensor Randn(Generator rng, DType dtype, params int[] shape) => Sample(rng, shape, dtype, "Randn", r => r.NextNormal());

@@ -4,7 +4,9 @@ public sealed partial class Tensor
 {
     /// <summary>
     /// NumPy indexing. Integers, slices, <see cref="TensorIndex.NewAxis"/> and <see cref="TensorIndex.Ellipsis"/>
-    /// give a view; one integer array (or a Bool mask of the same shape as the tensor) selects a copy along its axis.
+    /// give a view; one integer array (or a Bool mask of the same shape as the tensor) selects a copy along its axis, and
+    /// several integer arrays are paired as in NumPy (broadcast together, one element per tuple of indices:
+    /// <c>x[new[] { 0, 1 }, new[] { 2, 0 }]</c> is x[0, 2], x[1, 0]).
     /// Setting writes through (broadcasting the value); with repeated indices the last write wins.
     /// </summary>
     [System.Runtime.CompilerServices.IndexerName("At")]
@@ -13,6 +15,7 @@ public sealed partial class Tensor
         get
         {
             var r = Resolve(index);
+            if (r.Paired is not null) return TakePaired(r);
             if (r.Indices is null) return r.View;
             var taken = r.View.Take(r.Indices, r.Axis, "Index");
             return r.ToFront ? MoveAxesToFront(taken, r.Axis, r.Indices.NDim) : taken;
@@ -21,6 +24,11 @@ public sealed partial class Tensor
         {
             ArgumentNullException.ThrowIfNull(value);
             var r = Resolve(index, forWrite: true);
+            if (r.Paired is not null)
+            {
+                ForEachPaired(r, value, "SetItem", (target, v) => target.Assign(v));
+                return;
+            }
             if (r.Indices is null)
             {
                 r.View.Assign(value);
@@ -38,6 +46,11 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(values);
         var r = Resolve(index, forWrite: true);
+        if (r.Paired is not null)
+        {
+            ForEachPaired(r, values, "AddAt", (target, v) => target.AddInPlace(v));
+            return;
+        }
         if (r.Indices is null)
         {
             r.View.AddInPlace(values);
@@ -83,7 +96,12 @@ public sealed partial class Tensor
         return idx;
     }
 
-    private readonly record struct Resolved(Tensor View, Tensor? Indices, int Axis, bool ToFront);
+    /// <summary>
+    /// The basic part of an index as a view, and its array part: one array (<see cref="Indices"/> along <see cref="Axis"/>),
+    /// or several paired ones (<see cref="Paired"/> along <see cref="PairedAxes"/> of the view).
+    /// </summary>
+    private readonly record struct Resolved(Tensor View, Tensor? Indices, int Axis, bool ToFront,
+        Tensor[]? Paired = null, int[]? PairedAxes = null);
 
     /// <summary>Applies the basic part of an index as a view and finds the one array part, if any.</summary>
     private Resolved Resolve(TensorIndex[] index, bool forWrite = false)
@@ -98,6 +116,8 @@ public sealed partial class Tensor
         int off = offset, dim = 0, arrayAxis = -1, arrays = 0;
         var advanced = new List<int>();
         Tensor? indices = null;
+        var arrayList = new List<Tensor>();
+        var arrayAxes = new List<int>();
         for (int p = 0; p < items.Count; p++)
         {
             var item = items[p];
@@ -121,11 +141,13 @@ public sealed partial class Tensor
                     newStrides.Add(strides[dim] * step);
                     break;
                 case IndexKind.Array:
-                    if (++arrays > 1) throw new NotSupportedException("Index: only one integer-array index per expression is supported");
+                    arrays++;
                     if (item.Array!.DType == DType.Bool)
                         throw new ArgumentException($"Index: a bool mask must be the only index and have the tensor's shape {ShapeString}");
                     arrayAxis = newShape.Count;
                     indices = item.Array;
+                    arrayList.Add(item.Array);
+                    arrayAxes.Add(newShape.Count);
                     advanced.Add(p);
                     newShape.Add(shape[dim]);
                     newStrides.Add(strides[dim]);
@@ -138,6 +160,7 @@ public sealed partial class Tensor
         if (newShape.Contains(0)) off = offset;
         var view = View(newShape.ToArray(), newStrides.ToArray(), off);
         bool adjacent = advanced.Count == 0 || advanced[^1] - advanced[0] == advanced.Count - 1;
+        if (arrays > 1) return new Resolved(view, null, arrayAxes[0], !adjacent, [.. arrayList], [.. arrayAxes]);
         return new Resolved(view, indices, arrayAxis, indices is not null && !adjacent);
     }
 

@@ -5,12 +5,14 @@ namespace Nabla.Tensors;
 public sealed partial class Tensor
 {
     /// <summary>Sum over all axes, or one axis; Bool and Int32 sum into Int64 (as NumPy does).</summary>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public Tensor Sum(int? axis = null, bool keepDims = false) => Sum(AxisList(axis), keepDims);
 
     /// <summary>Sum over the given axes (null: all).</summary>
     public Tensor Sum(int[]? axes, bool keepDims = false) => Reduction(ReduceOp.Sum, axes, keepDims, "Sum");
 
     /// <summary>Arithmetic mean; integers give Float32.</summary>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public Tensor Mean(int? axis = null, bool keepDims = false) => Mean(AxisList(axis), keepDims);
 
     /// <summary>Arithmetic mean over the given axes (null: all); the mean of nothing is NaN, as in NumPy.</summary>
@@ -24,12 +26,14 @@ public sealed partial class Tensor
     }
 
     /// <summary>Maximum over all axes or one axis (NaN propagates); empty reductions throw.</summary>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public Tensor Max(int? axis = null, bool keepDims = false) => Max(AxisList(axis), keepDims);
 
     /// <summary>Maximum over the given axes (null: all).</summary>
     public Tensor Max(int[]? axes, bool keepDims = false) => Reduction(ReduceOp.Max, axes, keepDims, "Max");
 
     /// <summary>Minimum over all axes or one axis (NaN propagates); empty reductions throw.</summary>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public Tensor Min(int? axis = null, bool keepDims = false) => Min(AxisList(axis), keepDims);
 
     /// <summary>Minimum over the given axes (null: all).</summary>

@@ -95,7 +95,7 @@ public class DistributedUnitTests
     {
         var model = Built();
         var p = model.NamedParameters().First();
-        p.Parameter.Data = p.Parameter.Data.AsType(DType.Float64);
+        p.Parameter.Replace(p.Parameter.Data.AsType(DType.Float64));
         var e = Assert.Throws<ArgumentException>(() => new DistributedDataParallel(model, new SingleProcessCommunicator()));
         Assert.Contains(p.Name, e.Message);
         Assert.Contains("Float64", e.Message);

@@ -403,10 +403,10 @@ public class IndexingTests
     }
 
     [Fact]
-    public void Array_TwoArrays_AreNotSupported()
+    public void Array_TwoArrays_ArePaired()
     {
-        var ex = Assert.Throws<NotSupportedException>(() => M()[new[] { 0 }, new[] { 1 }]);
-        Assert.Contains("Index", ex.Message);
+        var y = M()[new[] { 0, 2 }, new[] { 1, 3 }];
+        Assert.Equal(new long[] { 1, 11 }, y.ToArray<long>());
     }
 
     [Property]

@@ -18,12 +18,20 @@ public sealed class Adam(double lr = 0.001, double beta1 = 0.9, double beta2 = 0
     /// <summary>Added to the denominator, for stability (1e-8 by default).</summary>
     public double Eps { get; } = eps;
 
+    /// <summary>
+    /// DeZero's formula instead of PyTorch's: lr_t = lr·√(1−β2ᵗ)/(1−β1ᵗ); p ← p − lr_t·m / (√v + eps), eps added
+    /// to the uncorrected √v (so it weighs √(1−β2ᵗ) times as much as in PyTorch's). The moments are the same.
+    /// </summary>
+    public bool DeZeroFormula { get; init; }
+
     /// <inheritdoc/>
     protected override void UpdateOne(Parameter parameter, Tensor gradient)
     {
         var s = State(parameter, 2);
         double fix1 = 1 - Math.Pow(Beta1, Steps), fix2 = 1 - Math.Pow(Beta2, Steps);
-        var (stepSize, denomScale) = (LearningRate / fix1, 1 / Math.Sqrt(fix2));
+        var (stepSize, denomScale) = DeZeroFormula
+            ? (LearningRate * Math.Sqrt(fix2) / fix1, 1.0)
+            : (LearningRate / fix1, 1 / Math.Sqrt(fix2));
         Tensor.AdamStep(parameter.Data, gradient, s[0], s[1], Beta1, Beta2, stepSize, denomScale, Eps);
     }
 }

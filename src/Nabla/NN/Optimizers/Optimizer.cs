@@ -38,6 +38,16 @@ public abstract class Optimizer
         return this;
     }
 
+    /// <summary>
+    /// Adds a function as a hook (DeZero's <c>optimizer.add_hook(f)</c>): it gets the entries about to be applied
+    /// (each parameter with a copy of its gradient, which it may change or mark frozen) before every update.
+    /// </summary>
+    public Optimizer AddHook(Action<IReadOnlyList<GradientEntry>> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        return AddHook(new FunctionHook(hook));
+    }
+
     /// <summary>One step: every parameter that has a gradient moves by the optimizer's rule.</summary>
     public void Update()
     {
