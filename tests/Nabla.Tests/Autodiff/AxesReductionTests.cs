@@ -63,9 +63,9 @@ public class AxesReductionTests
     [Fact]
     public void SingleAxisStaysVisibleForExporters()
     {
-        Assert.Equal(1, new Functions.MaxMin(true, 1).Axis);
-        Assert.Null(new Functions.MaxMin(true, [0, 1]).Axis);
-        Assert.Equal([0, 1], new Functions.MaxMin(true, [0, 1]).Axes!);
+        Assert.Equal(1, new global::Nabla.Functions.MaxMin(true, 1).Axis);
+        Assert.Null(new global::Nabla.Functions.MaxMin(true, [0, 1]).Axis);
+        Assert.Equal([0, 1], new global::Nabla.Functions.MaxMin(true, [0, 1]).Axes!);
     }
 }
 
