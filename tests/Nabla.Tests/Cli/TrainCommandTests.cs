@@ -217,7 +217,7 @@ public sealed class TrainCommandTests : IDisposable
         {
             if (current == epoch) cts.Cancel();
         }
-        public void EndEpoch() { }
+        public void EndEpoch(bool completed) { }
     }
 
     [Fact]
