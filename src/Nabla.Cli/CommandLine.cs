@@ -74,6 +74,7 @@ public static class CommandLine
         }
         var list = args.Count > 0 && args[0] == "help" ? [.. args.Skip(1), "--help"] : args.ToList();
         UsageErrors.Check(list);
+        KeepFormulas(list);
         var app = new CommandApp();
         app.Configure(config => Configure(config, new CliContext(output)));
         try
@@ -83,6 +84,27 @@ public static class CommandLine
         catch (CommandAppException e) when (e is CommandParseException or CommandRuntimeException)
         {
             throw UsageErrors.From(e, list);
+        }
+    }
+
+    /// <summary>
+    /// A formula may start with a minus (<c>nabla diff "-x^2"</c>), which Spectre would read as short options: for
+    /// diff and graph, an argument that starts with one dash, has more than letters after it (<c>-x</c> stays an
+    /// option, unknown) and is not the value of an option is given a leading space, which the formula parser skips.
+    /// </summary>
+    private static void KeepFormulas(List<string> args)
+    {
+        if (args.Count == 0 || args[0] is not ("diff" or "graph")) return;
+        var options = UsageErrors.Options(args[0]);
+        var names = options.Select(o => o.Name).ToHashSet();
+        var valued = options.Where(o => !o.Flag).Select(o => o.Name).ToHashSet();
+        for (int i = 1; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg == "--") break;
+            bool formula = arg.Length > 1 && arg[0] == '-' && arg[1] != '-' && !arg.Skip(1).All(char.IsLetter)
+                && !names.Contains(arg.Split('=', ':')[0]) && !valued.Contains(args[i - 1]);
+            if (formula) args[i] = " " + arg;
         }
     }
 

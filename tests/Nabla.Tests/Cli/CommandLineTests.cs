@@ -149,6 +149,18 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void AFormulaMayStartWithAMinus()
+    {
+        var (code, output, err) = Run("diff", "-x^2", "--wrt", "x");
+        Assert.Equal(0, code);
+        Assert.Equal("", err);
+        Assert.Contains("df/dx = -2*x", output);
+        (code, output, err) = Run("graph", "-tanh(x)", "--order", "1", "-o", Path.Combine(dir, "minus.dot"));
+        Assert.Equal(0, code);
+        Assert.Contains("value -0.41997434", output);
+    }
+
+    [Fact]
     public void AGraphWithoutOutGoesUnderRuns()
     {
         Assert.Equal(Path.Combine("runs", "graph", "tanh-x-order4.dot"), GraphCommand.DefaultPath("tanh(x)", 4));
