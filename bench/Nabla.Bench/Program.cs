@@ -32,6 +32,15 @@ internal static class Program
                 Console.WriteLine($"{w.Id,-5} {w.Name,-16} {w.Figure,-28} {w.Describe(settings)}, {w.Repetitions(settings)} reps");
             return 0;
         }
+        if (options.Peak)
+        {
+            var machine = PrintMachine(settings);
+            string peak = Peak.Run(settings, Console.WriteLine);
+            Console.WriteLine();
+            Console.Write(peak);
+            WriteMarkdown(options, machine, args, peak);
+            return 0;
+        }
         try
         {
             Threads.Set(options.Threads);

@@ -8,22 +8,32 @@ namespace Nabla;
 public static partial class F
 {
     /// <summary>
-    /// Mean binary cross-entropy of scores x (logits, any shape) against targets t of the same shape
-    /// (0/1 labels, integer or float, or soft targets in [0, 1]), computed stably; the gradient is (σ(x) - t)/n.
+    /// Binary cross-entropy of scores x (logits, any shape) against targets t of the same shape
+    /// (0/1 labels, integer or float, or soft targets in [0, 1]), computed stably; by default the mean over all
+    /// elements (gradient (σ(x) - t)/n), else as <paramref name="reduction"/> says (DeZero's: BatchMean).
+    /// A float target Variable that requires a gradient gets one.
     /// </summary>
-    public static Variable SigmoidCrossEntropy(Variable x, Variable t) => new SigmoidCrossEntropy().Call(x, t);
+    public static Variable SigmoidCrossEntropy(Variable x, Variable t, Reduction reduction = Reduction.Mean) =>
+        new SigmoidCrossEntropy(reduction).Call(x, t);
 
-    /// <summary>Sigmoid cross-entropy against a label tensor.</summary>
-    public static Variable SigmoidCrossEntropy(Variable x, Tensor t) => new SigmoidCrossEntropy().Call(x, new Variable(t));
+    /// <summary>Sigmoid cross-entropy against a label tensor (a constant: it gets no gradient).</summary>
+    public static Variable SigmoidCrossEntropy(Variable x, Tensor t, Reduction reduction = Reduction.Mean) =>
+        new SigmoidCrossEntropy(reduction).Call(x, Constant(t));
 
     /// <summary>
-    /// Mean binary cross-entropy of probabilities p in [0, 1] against targets t of the same shape
-    /// (clamped to [ε, 1-ε], see <see cref="Functions.BinaryCrossEntropy"/>).
+    /// Binary cross-entropy of probabilities p in [0, 1] against targets t of the same shape (clamped to
+    /// [ε, 1-ε], see <see cref="Functions.BinaryCrossEntropy"/>); by default the mean over all elements, else as
+    /// <paramref name="reduction"/> says (DeZero's: BatchMean). A float target Variable that requires a gradient gets one.
     /// </summary>
-    public static Variable BinaryCrossEntropy(Variable p, Variable t) => new BinaryCrossEntropy().Call(p, t);
+    public static Variable BinaryCrossEntropy(Variable p, Variable t, Reduction reduction = Reduction.Mean) =>
+        new BinaryCrossEntropy(reduction).Call(p, t);
 
-    /// <summary>Binary cross-entropy against a target tensor.</summary>
-    public static Variable BinaryCrossEntropy(Variable p, Tensor t) => new BinaryCrossEntropy().Call(p, new Variable(t));
+    /// <summary>Binary cross-entropy against a target tensor (a constant: it gets no gradient).</summary>
+    public static Variable BinaryCrossEntropy(Variable p, Tensor t, Reduction reduction = Reduction.Mean) =>
+        new BinaryCrossEntropy(reduction).Call(p, Constant(t));
+
+    /// <summary>A tensor as a graph input that asks for no gradient (labels, targets).</summary>
+    private static Variable Constant(Tensor t) => new(t) { RequiresGrad = false };
 
     /// <summary>
     /// Inverted dropout: in training each element is zeroed with probability <paramref name="ratio"/> and the rest

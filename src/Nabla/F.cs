@@ -10,19 +10,33 @@ namespace Nabla;
 /// </summary>
 public static partial class F
 {
+    /// <summary>a + b with broadcasting; each gradient is summed back to its input's shape.</summary>
     public static Variable Add(Variable a, Variable b) => new Add().Call(a, b);
+    /// <summary>a − b with broadcasting; each gradient is summed back to its input's shape.</summary>
     public static Variable Sub(Variable a, Variable b) => new Sub().Call(a, b);
+    /// <summary>a · b elementwise with broadcasting; ga = gy·b, gb = gy·a.</summary>
     public static Variable Mul(Variable a, Variable b) => new Mul().Call(a, b);
+    /// <summary>a / b elementwise with broadcasting; ga = gy / b, gb = −gy·a / b².</summary>
     public static Variable Div(Variable a, Variable b) => new Div().Call(a, b);
+    /// <summary>−x.</summary>
     public static Variable Neg(Variable x) => new Neg().Call(x);
+    /// <summary>x to a constant power, elementwise; d x^c = c·x^(c−1).</summary>
     public static Variable Pow(Variable x, double exponent) => new Pow(exponent).Call(x);
+    /// <summary>e^x elementwise; its derivative is itself.</summary>
     public static Variable Exp(Variable x) => new Exp().Call(x);
+    /// <summary>The natural logarithm, elementwise; d log x = 1 / x.</summary>
     public static Variable Log(Variable x) => new Log().Call(x);
+    /// <summary>sin x elementwise (radians); d sin x = cos x.</summary>
     public static Variable Sin(Variable x) => new Sin().Call(x);
+    /// <summary>cos x elementwise (radians); d cos x = −sin x.</summary>
     public static Variable Cos(Variable x) => new Cos().Call(x);
+    /// <summary>tanh x elementwise; d tanh x = 1 − tanh² x.</summary>
     public static Variable Tanh(Variable x) => new Tanh().Call(x);
+    /// <summary>√x elementwise; d √x = 1 / (2√x).</summary>
     public static Variable Sqrt(Variable x) => new Sqrt().Call(x);
+    /// <summary>tan x elementwise (radians); d tan x = 1 + tan² x.</summary>
     public static Variable Tan(Variable x) => new Tan().Call(x);
+    /// <summary>|x| elementwise; its gradient is sign(x) (0 at 0, as in PyTorch).</summary>
     public static Variable Abs(Variable x) => new Abs().Call(x);
 
     /// <summary>Variables joined along an existing axis.</summary>
@@ -90,16 +104,22 @@ public static partial class F
         return Sum(x, axis, keepDims) / count;
     }
 
+    /// <summary>1 / (1 + e^−x) elementwise; d σ(x) = σ(x)·(1 − σ(x)).</summary>
     public static Variable Sigmoid(Variable x) => new Sigmoid().Call(x);
+    /// <summary>max(0, x) elementwise; the gradient passes where x &gt; 0.</summary>
     public static Variable ReLU(Variable x) => new ReLU().Call(x);
+    /// <summary>x where x &gt; 0, else <paramref name="slope"/>·x (0.2 by default), elementwise.</summary>
     public static Variable LeakyReLU(Variable x, double slope = 0.2) => new LeakyReLU(slope).Call(x);
 
     /// <summary>x @ W + b for x of shape (N, in) and W of shape (in, out); b may be null.</summary>
     public static Variable Linear(Variable x, Variable w, Variable? b = null) =>
         b is null ? new Linear().Call(x, w) : new Linear().Call(x, w, b);
 
+    /// <summary>exp(x) normalised to sum to 1 along <paramref name="axis"/> (1 by default: the classes of (N, C) scores), computed stably.</summary>
     public static Variable Softmax(Variable x, int axis = 1) => new Softmax(axis).Call(x);
+    /// <summary>log(softmax(x)) along <paramref name="axis"/> (1 by default), computed stably as x − logsumexp(x).</summary>
     public static Variable LogSoftmax(Variable x, int axis = 1) => new LogSoftmax(axis).Call(x);
+    /// <summary>log(sum(exp(x))) over <paramref name="axis"/> (null: all axes), shifted by the maximum so that it never overflows; its gradient is softmax.</summary>
     public static Variable LogSumExp(Variable x, int? axis = null, bool keepDims = false) => new LogSumExp(axis, keepDims).Call(x);
 
     /// <summary>Softmax cross-entropy of scores (N, C) against integer labels (N,), averaged over the batch.</summary>
@@ -108,13 +128,21 @@ public static partial class F
     /// <summary>Softmax cross-entropy against an integer label tensor.</summary>
     public static Variable SoftmaxCrossEntropy(Variable x, Tensor t) => new SoftmaxCrossEntropy().Call(x, new Variable(t));
 
-    public static Variable MeanSquaredError(Variable x0, Variable x1) => new MeanSquaredError().Call(x0, x1);
+    /// <summary>
+    /// The squared error of x0 against x1 (shapes broadcast, as DeZero's), by default its mean over all elements
+    /// (PyTorch's); <paramref name="reduction"/> BatchMean is DeZero's sum / len(diff).
+    /// </summary>
+    public static Variable MeanSquaredError(Variable x0, Variable x1, Reduction reduction = Reduction.Mean) =>
+        new MeanSquaredError(reduction).Call(x0, x1);
 
     /// <summary>NumPy indexing as a differentiable function.</summary>
     public static Variable GetItem(Variable x, params TensorIndex[] index) => new GetItem(index).Call(x);
 
+    /// <summary>The maximum over <paramref name="axis"/> (null: all axes); the gradient flows to every element equal to it.</summary>
     public static Variable Max(Variable x, int? axis = null, bool keepDims = false) => new MaxMin(true, axis, keepDims).Call(x);
+    /// <summary>The minimum over <paramref name="axis"/> (null: all axes); the gradient flows to every element equal to it.</summary>
     public static Variable Min(Variable x, int? axis = null, bool keepDims = false) => new MaxMin(false, axis, keepDims).Call(x);
+    /// <summary>x limited to [<paramref name="min"/>, <paramref name="max"/>] elementwise; the gradient passes where x lies inside.</summary>
     public static Variable Clip(Variable x, double min, double max) => new Clip(min, max).Call(x);
 
     /// <summary>The fraction of rows whose largest score is at the label (no gradient).</summary>

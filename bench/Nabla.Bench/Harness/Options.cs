@@ -3,7 +3,7 @@ namespace Nabla.Bench.Harness;
 /// <summary>The parsed command line.</summary>
 internal sealed record Options(
     IReadOnlyList<string> Only, bool Quick, int? Threads, int? Repetitions, string? Markdown, bool List, bool Help,
-    bool Profile = false, string? Memory = null)
+    bool Profile = false, string? Memory = null, bool Peak = false)
 {
     public const string Usage =
         """
@@ -23,6 +23,8 @@ internal sealed record Options(
           --memory SIDE      instead of the benchmark: train one system alone (SIDE = nabla, torch,
                              torch-gc or torch-finalizers) for the workload's test epochs (W1: 5,
                              W2: 2, W7: 5; --only picks one, default W1), reporting memory per epoch
+          --peak             instead of the benchmark: the machine's float32 FMA peak and copy
+                             bandwidth on one thread and on all (the limits the table is read against)
           --list             list the workloads and exit
           -h, --help         print this help
         """;
@@ -33,7 +35,7 @@ internal sealed record Options(
         bool quick = false, list = false, help = false;
         int? threads = null, reps = null;
         string? markdown = null, memory = null;
-        bool profile = false;
+        bool profile = false, peak = false;
         for (int i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]}: needs a value");
@@ -46,13 +48,14 @@ internal sealed record Options(
                 case "--markdown": markdown = Value(); break;
                 case "--list": list = true; break;
                 case "--profile": profile = true; break;
+                case "--peak": peak = true; break;
                 case "--memory": memory = MemorySide(Value()); break;
                 case "-h" or "--help": help = true; break;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'");
             }
         }
         if (profile && memory is not null) throw new ArgumentException("--profile and --memory: choose one");
-        return new Options(only, quick, threads, reps, markdown, list, help, profile, memory);
+        return new Options(only, quick, threads, reps, markdown, list, help, profile, memory, peak);
     }
 
     /// <summary>The systems <c>--memory</c> can train alone.</summary>

@@ -4,28 +4,49 @@ namespace Nabla.Autodiff;
 
 public partial class Variable
 {
+    /// <summary>a + b with broadcasting, recorded in the graph (<see cref="F.Add"/>).</summary>
     public static Variable operator +(Variable a, Variable b) => Untracked(a, b) ? Plain(a.data + b.data) : F.Add(a, b);
+    /// <summary>a - b with broadcasting, recorded in the graph (<see cref="F.Sub"/>).</summary>
     public static Variable operator -(Variable a, Variable b) => Untracked(a, b) ? Plain(a.data - b.data) : F.Sub(a, b);
+    /// <summary>a * b with broadcasting, recorded in the graph (<see cref="F.Mul"/>).</summary>
     public static Variable operator *(Variable a, Variable b) => Untracked(a, b) ? Plain(a.data * b.data) : F.Mul(a, b);
+    /// <summary>a / b with broadcasting, recorded in the graph (<see cref="F.Div"/>).</summary>
     public static Variable operator /(Variable a, Variable b) => Untracked(a, b) ? Plain(a.data / b.data) : F.Div(a, b);
+    /// <summary>−a, recorded in the graph (<see cref="F.Neg"/>).</summary>
     public static Variable operator -(Variable a) => Untracked(a, a) ? Plain(a.data.Neg()) : F.Neg(a);
 
+    /// <summary>a + b, with b a constant of a's float dtype (Float32 for an integer variable).</summary>
     public static Variable operator +(Variable a, double b) => a + Constant(a, b);
+    /// <summary>a + b, with a a constant of b's float dtype (Float32 for an integer variable).</summary>
     public static Variable operator +(double a, Variable b) => Constant(b, a) + b;
+    /// <summary>a - b, with b a constant of a's float dtype (Float32 for an integer variable).</summary>
     public static Variable operator -(Variable a, double b) => a - Constant(a, b);
+    /// <summary>a - b, with a a constant of b's float dtype (Float32 for an integer variable).</summary>
     public static Variable operator -(double a, Variable b) => Constant(b, a) - b;
+    /// <summary>a * b, with b a constant of a's float dtype (Float32 for an integer variable).</summary>
     public static Variable operator *(Variable a, double b) => a * Constant(a, b);
+    /// <summary>a * b, with a a constant of b's float dtype (Float32 for an integer variable).</summary>
     public static Variable operator *(double a, Variable b) => Constant(b, a) * b;
+    /// <summary>a / b, with b a constant of a's float dtype (Float32 for an integer variable).</summary>
     public static Variable operator /(Variable a, double b) => a / Constant(a, b);
+    /// <summary>a / b, with a a constant of b's float dtype (Float32 for an integer variable).</summary>
     public static Variable operator /(double a, Variable b) => Constant(b, a) / b;
 
+    /// <summary>a + b with broadcasting, with b a constant (no gradient).</summary>
     public static Variable operator +(Variable a, Tensor b) => a + new Variable(b);
+    /// <summary>a + b with broadcasting, with a a constant (no gradient).</summary>
     public static Variable operator +(Tensor a, Variable b) => new Variable(a) + b;
+    /// <summary>a - b with broadcasting, with b a constant (no gradient).</summary>
     public static Variable operator -(Variable a, Tensor b) => a - new Variable(b);
+    /// <summary>a - b with broadcasting, with a a constant (no gradient).</summary>
     public static Variable operator -(Tensor a, Variable b) => new Variable(a) - b;
+    /// <summary>a * b with broadcasting, with b a constant (no gradient).</summary>
     public static Variable operator *(Variable a, Tensor b) => a * new Variable(b);
+    /// <summary>a * b with broadcasting, with a a constant (no gradient).</summary>
     public static Variable operator *(Tensor a, Variable b) => new Variable(a) * b;
+    /// <summary>a / b with broadcasting, with b a constant (no gradient).</summary>
     public static Variable operator /(Variable a, Tensor b) => a / new Variable(b);
+    /// <summary>a / b with broadcasting, with a a constant (no gradient).</summary>
     public static Variable operator /(Tensor a, Variable b) => new Variable(a) / b;
 
     /// <summary>A plain number is a constant of the variable's float dtype (Float32 for integer variables).</summary>

@@ -11,6 +11,10 @@ public partial class Variable
 {
     private Tensor data;
 
+    /// <summary>A leaf variable (an input or a constant) holding <paramref name="data"/>.</summary>
+    /// <param name="data">The value; not copied.</param>
+    /// <param name="name">An optional name, shown in graphs.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     public Variable(Tensor data, string? name = null)
     {
         this.data = data ?? throw new ArgumentNullException(nameof(data));
@@ -61,9 +65,13 @@ public partial class Variable
     /// <summary>One more than the creator's generation; 0 for inputs.</summary>
     public int Generation { get; private set; }
 
+    /// <summary>The shape of <see cref="Data"/> (a copy).</summary>
     public int[] Shape => data.Shape;
+    /// <summary>The element type of <see cref="Data"/>.</summary>
     public DType DType => data.DType;
+    /// <summary>The number of elements.</summary>
     public int Size => data.Size;
+    /// <summary>The number of axes (0 for a scalar).</summary>
     public int NDim => data.NDim;
 
     /// <summary>True for a variable computed inside <see cref="Config.NoGrad"/>: it has no graph to walk back.</summary>

@@ -9,16 +9,21 @@ namespace Nabla.Functions;
 /// </summary>
 public sealed class AveragePooling(Pair kernel, Pair stride, Pair pad) : Function
 {
+    /// <summary>The pooling window, (KH, KW).</summary>
     public Pair Kernel { get; } = kernel;
+    /// <summary>The step between windows, (SH, SW).</summary>
     public Pair Stride { get; } = stride;
+    /// <summary>The zero padding added on each side, (PH, PW).</summary>
     public Pair Pad { get; } = pad;
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var x = ConvShapes.Floats(xs)[0];
         return [x.AvgPool2d(ConvShapes.Pool(Name, x.Shape, Kernel, Stride, Pad))];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys) =>
         [new AveragePoolingGrad(Inputs[0].Shape, Kernel, Stride, Pad).Call(gys[0])];
 

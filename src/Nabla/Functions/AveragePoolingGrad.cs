@@ -9,11 +9,16 @@ namespace Nabla.Functions;
 /// </summary>
 public sealed class AveragePoolingGrad(int[] inputShape, Pair kernel, Pair stride, Pair pad) : Function
 {
+    /// <summary>The shape of the pooled input, (N, C, H, W): the shape of the result.</summary>
     public int[] InputShape { get; } = (int[])inputShape.Clone();
+    /// <summary>The pooling window, (KH, KW).</summary>
     public Pair Kernel { get; } = kernel;
+    /// <summary>The step between windows, (SH, SW).</summary>
     public Pair Stride { get; } = stride;
+    /// <summary>The zero padding added on each side, (PH, PW).</summary>
     public Pair Pad { get; } = pad;
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var gy = ConvShapes.Floats(xs)[0];
@@ -22,6 +27,7 @@ public sealed class AveragePoolingGrad(int[] inputShape, Pair kernel, Pair strid
         return [gy.AvgPool2dAdjoint(g)];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys) =>
         [new AveragePooling(Kernel, Stride, Pad).Call(gys[0])];
 

@@ -39,6 +39,7 @@ public sealed class BatchNorm : Function
     /// <summary>Added to the variance before the square root, so a constant channel does not divide by zero.</summary>
     public double Eps { get; }
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var (x, gamma, beta) = (xs[0], xs[1], xs[2]);
@@ -94,6 +95,7 @@ public sealed class BatchNorm : Function
         return kept;
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var (x, gamma, gy) = (Inputs[0], Inputs[1], gys[0]);
@@ -129,6 +131,7 @@ public sealed class BatchNorm : Function
         return ((x - mean!) * inv, inv);
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         var (x, tx, tgamma, tbeta) = (xs[0], txs[0], txs[1], txs[2]);

@@ -4,18 +4,24 @@ using Nabla.Tensors;
 namespace Nabla.Functions;
 
 /// <summary>
-/// Mean over all elements of -(t·log p + (1-t)·log(1-p)) for probabilities p in [0, 1] and targets t in [0, 1]
-/// of the same shape (PyTorch's BCELoss). p is clamped to [ε, 1-ε] before the logs, ε = 1e-7 for float32 (two
+/// -(t·log p + (1-t)·log(1-p)) for probabilities p in [0, 1] and targets t in [0, 1] of the same shape, reduced by
+/// <see cref="Reduction"/> (default: the mean over all elements, PyTorch's BCELoss; DeZero's is
+/// <see cref="Reduction.BatchMean"/>). p is clamped to [ε, 1-ε] before the logs, ε = 1e-7 for float32 (two
 /// ulps below 1, so 1-ε is still less than 1) and 1e-12 for float64, so the loss stays finite at p = 0 or 1:
 /// at most about 16 (float32) or 28 (float64) per element, where PyTorch instead clamps each log at -100. The gradient is
-/// (p - t)/(p(1-p))/n at the clamped p: outside the clamp it is the gradient at the nearest edge rather than
-/// zero (as PyTorch's), so a confidently wrong prediction still learns. Targets get no gradient.
+/// (p - t)/(p(1-p)) at the clamped p: outside the clamp it is the gradient at the nearest edge rather than
+/// zero (as PyTorch's), so a confidently wrong prediction still learns. A float target that asks for a gradient
+/// gets log(1-p) - log p (at the clamped p), as in DeZero and PyTorch.
 /// </summary>
-public sealed class BinaryCrossEntropy : Function
+public sealed class BinaryCrossEntropy(Reduction reduction = Reduction.Mean) : Function
 {
+    /// <summary>How the per-element losses are reduced.</summary>
+    public Reduction Reduction { get; } = reduction;
+
     /// <summary>The clamp margin for probabilities of the given dtype.</summary>
     public static double Epsilon(DType dtype) => dtype == DType.Float32 ? 1e-7 : 1e-12;
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var p = xs[0];
@@ -25,26 +31,30 @@ public sealed class BinaryCrossEntropy : Function
         var pc = p.Clip(eps, 1 - eps);
         var t = xs[1].AsType(p.DType);
         var loss = t * pc.Log() + (1.0 - t) * (1.0 - pc).Log();
-        return [-(loss.Sum() / BinaryTargets.Count(p))];
+        return [LossReduction.Reduce(-loss, Reduction)];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var p = Inputs[0];
         double eps = Epsilon(p.DType);
         // F.Clip passes no gradient outside the clamp, so the second derivative there is zero, consistently.
         var pc = F.Clip(p, eps, 1 - eps);
-        var t = Inputs[1].Data.AsType(p.DType);
-        var gy = F.BroadcastTo(gys[0], p.Shape);
-        return [(pc - t) / (pc * (1.0 - pc)) * gy / BinaryTargets.Count(p.Data), null];
+        var gy = LossReduction.Expand(gys[0], p.Shape, Reduction);
+        bool targetGrad = InputNeedsGrad(1) && Inputs[1].DType.IsFloat();
+        var t = targetGrad ? Inputs[1] : new Variable(Inputs[1].Data.AsType(p.DType));
+        return [(pc - t) / (pc * (1.0 - pc)) * gy, targetGrad ? (F.Log(1.0 - pc) - F.Log(pc)) * gy : null];
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         var p = xs[0];
         double eps = Epsilon(p.DType);
         var pc = p.Clip(eps, 1 - eps);
-        var slope = (pc - xs[1].AsType(p.DType)) / (pc * (1.0 - pc));
-        return [(slope * txs[0]).Sum() / BinaryTargets.Count(p)];
+        var tangent = (pc - xs[1].AsType(p.DType)) / (pc * (1.0 - pc)) * txs[0];
+        if (xs[1].DType.IsFloat()) tangent += ((1.0 - pc).Log() - pc.Log()) * txs[1].AsType(p.DType);
+        return [LossReduction.Reduce(tangent, Reduction)];
     }
 }

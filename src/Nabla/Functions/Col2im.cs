@@ -10,12 +10,18 @@ namespace Nabla.Functions;
 /// </summary>
 public sealed class Col2im(int[] inputShape, Pair kernel, Pair stride, Pair pad, bool toMatrix = true) : Function
 {
+    /// <summary>The shape of the image batch the columns are added into, (N, C, H, W).</summary>
     public int[] InputShape { get; } = (int[])inputShape.Clone();
+    /// <summary>The kernel window, (KH, KW).</summary>
     public Pair Kernel { get; } = kernel;
+    /// <summary>The step between windows, (SH, SW).</summary>
     public Pair Stride { get; } = stride;
+    /// <summary>The zero padding added on each side, (PH, PW).</summary>
     public Pair Pad { get; } = pad;
+    /// <summary>True when the columns come as a matrix (N·OH·OW, C·KH·KW), false for (N, C, KH, KW, OH, OW).</summary>
     public bool ToMatrix { get; } = toMatrix;
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var col = ConvShapes.Floats(xs)[0];
@@ -25,6 +31,7 @@ public sealed class Col2im(int[] inputShape, Pair kernel, Pair stride, Pair pad,
         return [col.Col2Im(g)];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys) =>
         [new Im2col(Kernel, Stride, Pad, ToMatrix).Call(gys[0])];
 

@@ -6,10 +6,13 @@ namespace Nabla.Functions;
 /// <summary>Inputs joined along an axis; each gets back its own slice of the gradient.</summary>
 public sealed class Concat(int axis = 0) : Function
 {
+    /// <summary>The axis the inputs are joined along (negative counts from the end).</summary>
     public int Axis { get; } = axis;
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs) => [Tensor.Concat(xs, Axis)];
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         int ndim = gys[0].NDim;

@@ -12,10 +12,14 @@ public sealed class Conv2DGradW(Pair kernel, Pair stride, Pair pad) : Function
 {
     private ConvGeometry geometry;
 
+    /// <summary>The kernel size of the convolution, (KH, KW).</summary>
     public Pair Kernel { get; } = kernel;
+    /// <summary>The convolution's stride, (SH, SW).</summary>
     public Pair Stride { get; } = stride;
+    /// <summary>The convolution's zero padding on each side, (PH, PW).</summary>
     public Pair Pad { get; } = pad;
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var t = ConvShapes.Floats(xs);
@@ -26,6 +30,7 @@ public sealed class Conv2DGradW(Pair kernel, Pair stride, Pair pad) : Function
         return [Tensor.Conv2dGradW(t[0], t[1], geometry)];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var (x, gy, ggw) = (Inputs[0], Inputs[1], gys[0]);

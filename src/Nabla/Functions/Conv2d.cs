@@ -12,9 +12,12 @@ public sealed class Conv2d(Pair stride, Pair pad) : Function
 {
     private ConvGeometry geometry;
 
+    /// <summary>The step between windows, (SH, SW).</summary>
     public Pair Stride { get; } = stride;
+    /// <summary>The zero padding added on each side, (PH, PW).</summary>
     public Pair Pad { get; } = pad;
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var t = ConvShapes.Floats(xs);
@@ -22,6 +25,7 @@ public sealed class Conv2d(Pair stride, Pair pad) : Function
         return [Tensor.Conv2d(t[0], t[1], t.Length > 2 ? t[2] : null, geometry)];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var (x, w, gy) = (Inputs[0], Inputs[1], gys[0]);

@@ -13,10 +13,14 @@ public sealed class Deconv2d(Pair stride, Pair pad, Pair? outsize = null) : Func
 {
     private ConvGeometry geometry;
 
+    /// <summary>The stride of the convolution this transposes, (SH, SW).</summary>
     public Pair Stride { get; } = stride;
+    /// <summary>The padding of the convolution this transposes, (PH, PW).</summary>
     public Pair Pad { get; } = pad;
+    /// <summary>The output size (OH, OW), or null for (H − 1)·stride − 2·pad + K.</summary>
     public Pair? OutSize { get; } = outsize;
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var t = ConvShapes.Floats(xs);
@@ -24,6 +28,7 @@ public sealed class Deconv2d(Pair stride, Pair pad, Pair? outsize = null) : Func
         return [Tensor.ConvTranspose2d(t[0], t[1], t.Length > 2 ? t[2] : null, geometry)];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var (x, w, gy) = (Inputs[0], Inputs[1], gys[0]);

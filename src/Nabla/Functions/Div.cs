@@ -6,8 +6,10 @@ namespace Nabla.Functions;
 /// <summary>Elementwise x0 / x1 with broadcasting.</summary>
 public sealed class Div : Function
 {
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0] / xs[1]];
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var (x0, x1) = (Inputs[0], Inputs[1]);
@@ -16,5 +18,6 @@ public sealed class Div : Function
         return [Broadcast.Reduce(gx0, x0), Broadcast.Reduce(gx1, x1)];
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => [(txs[0] - ys[0] * txs[1]) / xs[1]];
 }

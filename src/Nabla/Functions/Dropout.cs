@@ -36,6 +36,7 @@ public sealed class Dropout : Function
         lock (sharedLock) shared = new Generator(seed);
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var x = xs[0];
@@ -56,7 +57,9 @@ public sealed class Dropout : Function
         return uniform.To(x.Device).Ge(Ratio).AsType(x.DType) * (1.0 / (1 - Ratio));
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys) => [mask is null ? gys[0] : gys[0] * mask];
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => [mask is null ? txs[0] : txs[0] * mask];
 }

@@ -21,6 +21,7 @@ public sealed class EmbedID : Function
     /// <summary>The looked-up row numbers.</summary>
     public Tensor Ids { get; }
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var w = xs[0];
@@ -33,6 +34,7 @@ public sealed class EmbedID : Function
         return [w.Take(Ids)];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys) => [new GetItemGrad([Ids], Inputs[0].Shape).Call(gys[0])];
 
     /// <summary>Linear in W, so the tangent is looked up the same way.</summary>

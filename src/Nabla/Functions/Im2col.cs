@@ -10,11 +10,16 @@ namespace Nabla.Functions;
 /// </summary>
 public sealed class Im2col(Pair kernel, Pair stride, Pair pad, bool toMatrix = true) : Function
 {
+    /// <summary>The kernel window, (KH, KW).</summary>
     public Pair Kernel { get; } = kernel;
+    /// <summary>The step between windows, (SH, SW).</summary>
     public Pair Stride { get; } = stride;
+    /// <summary>The zero padding added on each side, (PH, PW).</summary>
     public Pair Pad { get; } = pad;
+    /// <summary>True for one row per window, (N·OH·OW, C·KH·KW); false for (N, C, KH, KW, OH, OW).</summary>
     public bool ToMatrix { get; } = toMatrix;
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var x = ConvShapes.Floats(xs)[0];
@@ -23,6 +28,7 @@ public sealed class Im2col(Pair kernel, Pair stride, Pair pad, bool toMatrix = t
         return [ToMatrix ? col.Transpose(0, 4, 5, 1, 2, 3).Reshape(g.N * g.Positions, g.Patch) : col];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys) =>
         [new Col2im(Inputs[0].Shape, Kernel, Stride, Pad, ToMatrix).Call(gys[0])];
 

@@ -6,6 +6,7 @@ namespace Nabla.Functions;
 /// <summary>x @ W + b in one function (b optional), so an MLP layer records one node instead of three.</summary>
 public sealed class Linear : Function
 {
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         if (xs[0].NDim != 2 || xs[1].NDim != 2 || xs[0].Dim(1) != xs[1].Dim(0))
@@ -23,6 +24,7 @@ public sealed class Linear : Function
         return [sum];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var (x, w, gy) = (Inputs[0], Inputs[1], gys[0]);
@@ -31,6 +33,7 @@ public sealed class Linear : Function
         return Inputs.Length > 2 ? [gx, gw, F.SumTo(gy, Inputs[2].Shape)] : [gx, gw];
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         var ty = Tensor.MatMul(txs[0], xs[1]) + Tensor.MatMul(xs[0], txs[1]);

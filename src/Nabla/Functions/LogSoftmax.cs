@@ -6,10 +6,13 @@ namespace Nabla.Functions;
 /// <summary>x - logsumexp(x) along an axis, computed stably; gx = gy - softmax(x)·sum(gy).</summary>
 public sealed class LogSoftmax(int axis = 1) : Function
 {
+    /// <summary>The axis normalised over (negative counts from the end).</summary>
     public int Axis { get; } = axis;
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0] - LogSumExp.Compute(xs[0], Axis, keepDims: true)];
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var y = Output();
@@ -17,5 +20,6 @@ public sealed class LogSoftmax(int axis = 1) : Function
         return [gys[0] - F.Exp(y) * sum];
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => [txs[0] - (ys[0].Exp() * txs[0]).Sum(Axis, keepDims: true)];
 }

@@ -6,9 +6,12 @@ namespace Nabla.Functions;
 /// <summary>log(sum(exp(x))) along an axis (all axes when null), shifted by the max so it never overflows; its gradient is softmax.</summary>
 public sealed class LogSumExp(int? axis = null, bool keepDims = false) : Function
 {
+    /// <summary>The axis reduced over, or null for all axes.</summary>
     public int? Axis { get; } = axis;
+    /// <summary>Whether the reduced axis is kept with length 1.</summary>
     public bool KeepDims { get; } = keepDims;
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs) => [Compute(xs[0], Axis, KeepDims)];
 
     internal static Tensor Compute(Tensor x, int? axis, bool keepDims)
@@ -24,6 +27,7 @@ public sealed class LogSumExp(int? axis = null, bool keepDims = false) : Functio
     /// </summary>
     private static Tensor FiniteOrZero(Tensor m) => Tensor.Where(m.Abs().Lt(double.PositiveInfinity), m, Tensor.ZerosLike(m));
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var x = Inputs[0];
@@ -33,6 +37,7 @@ public sealed class LogSumExp(int? axis = null, bool keepDims = false) : Functio
         return [F.BroadcastTo(gy, x.Shape) * F.Exp(x - F.BroadcastTo(y, x.Shape))];
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         var kept = Broadcast.KeptShape(xs[0].Shape, Axis);

@@ -9,6 +9,7 @@ namespace Nabla.Functions;
 /// </summary>
 public sealed class MatMul : Function
 {
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         if (xs[0].NDim < 2 || xs[1].NDim < 2)
@@ -16,6 +17,7 @@ public sealed class MatMul : Function
         return [Tensor.MatMul(xs[0], xs[1])];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var (a, b) = (Inputs[0], Inputs[1]);
@@ -26,5 +28,6 @@ public sealed class MatMul : Function
 
     private static string Format(Tensor t) => "(" + string.Join(",", t.Shape) + (t.NDim == 1 ? ",)" : ")");
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => [Tensor.MatMul(txs[0], xs[1]) + Tensor.MatMul(xs[0], txs[1])];
 }

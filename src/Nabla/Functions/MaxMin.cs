@@ -9,14 +9,20 @@ namespace Nabla.Functions;
 /// </summary>
 public sealed class MaxMin(bool max, int? axis = null, bool keepDims = false) : Function
 {
+    /// <summary>True for the maximum, false for the minimum.</summary>
     public bool IsMax { get; } = max;
+    /// <summary>The axis reduced over, or null for all axes.</summary>
     public int? Axis { get; } = axis;
+    /// <summary>Whether the reduced axis is kept with length 1.</summary>
     public bool KeepDims { get; } = keepDims;
 
+    /// <inheritdoc/>
     public override string Name => IsMax ? "Max" : "Min";
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs) => [IsMax ? xs[0].Max(Axis, KeepDims) : xs[0].Min(Axis, KeepDims)];
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var x = Inputs[0];
@@ -26,6 +32,7 @@ public sealed class MaxMin(bool max, int? axis = null, bool keepDims = false) : 
         return [F.BroadcastTo(F.Reshape(gys[0], kept), x.Shape) * mask];
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         // The tangent of every element equal to the result, summed: the adjoint of what Backward sends.

@@ -6,13 +6,16 @@ namespace Nabla.Functions;
 /// <summary>Elementwise x0 * x1 with broadcasting.</summary>
 public sealed class Mul : Function
 {
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0] * xs[1]];
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var (x0, x1) = (Inputs[0], Inputs[1]);
         return [Broadcast.Reduce(gys[0] * x1, x0), Broadcast.Reduce(gys[0] * x0, x1)];
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => [txs[0] * xs[1] + xs[0] * txs[1]];
 }

@@ -6,8 +6,10 @@ namespace Nabla.Functions;
 /// <summary>Elementwise -x.</summary>
 public sealed class Neg : Function
 {
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Neg()];
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         return [-gys[0]];

@@ -10,8 +10,11 @@ namespace Nabla.Functions;
 /// </summary>
 public sealed class Pooling(Pair kernel, Pair stride, Pair pad) : Function
 {
+    /// <summary>The pooling window, (KH, KW).</summary>
     public Pair Kernel { get; } = kernel;
+    /// <summary>The step between windows, (SH, SW).</summary>
     public Pair Stride { get; } = stride;
+    /// <summary>The zero padding added on each side, (PH, PW).</summary>
     public Pair Pad { get; } = pad;
 
     /// <summary>The window geometry of the last forward pass.</summary>
@@ -20,6 +23,7 @@ public sealed class Pooling(Pair kernel, Pair stride, Pair pad) : Function
     /// <summary>For each output element of the last forward pass, the flat index of the input element it took; null before.</summary>
     internal Tensor? Indexes { get; private set; }
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var x = ConvShapes.Floats(xs)[0];
@@ -29,6 +33,7 @@ public sealed class Pooling(Pair kernel, Pair stride, Pair pad) : Function
         return [y];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys) => [new Pooling2DGrad(this).Call(gys[0])];
 
     /// <summary>The tangent of each maximum: the input tangent gathered at the saved indexes.</summary>

@@ -24,6 +24,7 @@ public sealed class Pooling2DGrad : Function
         this.indexes = indexes;
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var gy = ConvShapes.Floats(xs)[0];
@@ -32,6 +33,7 @@ public sealed class Pooling2DGrad : Function
         return [Tensor.PoolScatter(gy, indexes, g)];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys) => [new Pooling2DWithIndexes(geometry, indexes).Call(gys[0])];
 
     /// <summary>Linear in its input, so the tangent goes through the forward computation itself.</summary>

@@ -23,6 +23,7 @@ public sealed class Pooling2DWithIndexes : Function
         this.indexes = indexes;
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var x = ConvShapes.Floats(xs)[0];
@@ -31,6 +32,7 @@ public sealed class Pooling2DWithIndexes : Function
         return [x.PoolGather(indexes, g)];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys) => [new Pooling2DGrad(geometry, indexes).Call(gys[0])];
 
     /// <summary>Linear in its input, so the tangent goes through the forward computation itself.</summary>

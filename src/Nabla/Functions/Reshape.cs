@@ -6,10 +6,13 @@ namespace Nabla.Functions;
 /// <summary>The same values in another shape; the gradient is reshaped back.</summary>
 public sealed class Reshape(int[] shape) : Function
 {
+    /// <summary>The requested shape (one dimension may be -1).</summary>
     public int[] TargetShape { get; } = ShapeUtil.CopyOf(shape);
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Reshape(TargetShape)];
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys) => [F.Reshape(gys[0], Inputs[0].Shape)];
 
     /// <summary>Linear in its inputs, so the tangent goes through the forward computation itself.</summary>

@@ -7,9 +7,11 @@ namespace Nabla.Functions;
 public sealed class Sigmoid : UnaryElementwise
 {
     // tanh(x/2)/2 + 1/2 is exp-free, so large |x| cannot overflow; floats take one pass with the same arithmetic.
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs) =>
         [xs[0].Sigmoid()];
 
+    /// <inheritdoc/>
     protected override Variable Slope(Variable x, Variable y) => y * (1.0 - y);
 
     internal override Tensor? FusedGradient(Tensor gy, Tensor x, Tensor y) =>

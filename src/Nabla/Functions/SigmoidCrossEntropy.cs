@@ -4,33 +4,45 @@ using Nabla.Tensors;
 namespace Nabla.Functions;
 
 /// <summary>
-/// Mean over all elements of -(t·log σ(x) + (1-t)·log(1-σ(x))) for scores x and targets t of the same shape
-/// (0/1 labels of any dtype, or soft targets in [0, 1]), computed stably as max(x,0) - x·t + log(1+exp(-|x|)),
-/// which never takes the log of an underflowed sigmoid. The gradient is (σ(x) - t)/n; targets get none.
+/// -(t·log σ(x) + (1-t)·log(1-σ(x))) for scores x and targets t of the same shape (0/1 labels of any dtype, or
+/// soft targets in [0, 1]), computed stably as max(x,0) - x·t + log(1+exp(-|x|)), which never takes the log of an
+/// underflowed sigmoid, and reduced by <see cref="Reduction"/> (default: the mean over all elements, PyTorch's;
+/// DeZero's is <see cref="Reduction.BatchMean"/>). The gradient is σ(x) - t for x and -x for a float target
+/// that asks for one (DeZero and PyTorch give targets a gradient too), each times the reduction's scale.
 /// </summary>
-public sealed class SigmoidCrossEntropy : Function
+public sealed class SigmoidCrossEntropy(Reduction reduction = Reduction.Mean) : Function
 {
+    /// <summary>How the per-element losses are reduced.</summary>
+    public Reduction Reduction { get; } = reduction;
+
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var x = xs[0];
         BinaryTargets.Check(Name, x, xs[1], "scores");
         var t = xs[1].AsType(x.DType);
         var softplus = Tensor.Maximum(x, Tensor.Scalar(0, x.DType)) - x * t + ((-x.Abs()).Exp() + 1.0).Log();
-        return [softplus.Sum() / BinaryTargets.Count(x)];
+        return [LossReduction.Reduce(softplus, Reduction)];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var x = Inputs[0];
-        var t = Inputs[1].Data.AsType(x.DType);
-        var gy = F.BroadcastTo(gys[0], x.Shape);
-        return [(F.Sigmoid(x) - t) * gy / BinaryTargets.Count(x.Data), null];
+        var gy = LossReduction.Expand(gys[0], x.Shape, Reduction);
+        // A target that asks for a gradient stays in the graph, so double backprop sees both inputs.
+        bool targetGrad = InputNeedsGrad(1) && Inputs[1].DType.IsFloat();
+        var t = targetGrad ? Inputs[1] : new Variable(Inputs[1].Data.AsType(x.DType));
+        return [(F.Sigmoid(x) - t) * gy, targetGrad ? -x * gy : null];
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
-        var x = xs[0];
+        var (x, t) = (xs[0], xs[1].AsType(xs[0].DType));
         var sigmoid = (x * 0.5).Tanh() * 0.5 + 0.5;
-        return [((sigmoid - xs[1].AsType(x.DType)) * txs[0]).Sum() / BinaryTargets.Count(x)];
+        var tangent = (sigmoid - t) * txs[0];
+        if (xs[1].DType.IsFloat()) tangent -= x * txs[1].AsType(x.DType);
+        return [LossReduction.Reduce(tangent, Reduction)];
     }
 }

@@ -6,8 +6,10 @@ namespace Nabla.Functions;
 /// <summary>exp(x - max) / sum(exp(x - max)) along an axis; gx = y·gy - y·sum(y·gy).</summary>
 public sealed class Softmax(int axis = 1) : Function
 {
+    /// <summary>The axis normalised over (negative counts from the end).</summary>
     public int Axis { get; } = axis;
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs) => [Compute(xs[0], Axis)];
 
     internal static Tensor Compute(Tensor x, int axis)
@@ -16,6 +18,7 @@ public sealed class Softmax(int axis = 1) : Function
         return e / e.Sum(axis, keepDims: true);
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var y = Output();
@@ -23,6 +26,7 @@ public sealed class Softmax(int axis = 1) : Function
         return [gx - y * F.BroadcastTo(F.Sum(gx, Axis, keepDims: true), y.Shape)];
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         var ytx = ys[0] * txs[0];

@@ -10,6 +10,7 @@ namespace Nabla.Functions;
 /// </summary>
 public sealed class SoftmaxCrossEntropy : Function
 {
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {
         var (x, t) = (xs[0], xs[1]);
@@ -19,6 +20,7 @@ public sealed class SoftmaxCrossEntropy : Function
         return [-(picked.Sum() / (double)x.Dim(0))];
     }
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var x = Inputs[0];
@@ -50,6 +52,7 @@ public sealed class SoftmaxCrossEntropy : Function
         return labels;
     }
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         var (x, t) = (xs[0], xs[1]);

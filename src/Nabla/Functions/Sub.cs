@@ -6,8 +6,10 @@ namespace Nabla.Functions;
 /// <summary>Elementwise x0 - x1 with broadcasting.</summary>
 public sealed class Sub : Function
 {
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0] - xs[1]];
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         return [Broadcast.Reduce(gys[0], Inputs[0]), Broadcast.Reduce(-gys[0], Inputs[1])];

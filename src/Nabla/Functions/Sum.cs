@@ -6,11 +6,15 @@ namespace Nabla.Functions;
 /// <summary>Sum over all or the given axes; the gradient is broadcast back over the summed axes.</summary>
 public sealed class Sum(int[]? axes = null, bool keepDims = false) : Function
 {
+    /// <summary>The axes summed over, or null for all axes.</summary>
     public int[]? Axes { get; } = axes is null ? null : ShapeUtil.CopyOf(axes);
+    /// <summary>Whether the summed axes are kept with length 1.</summary>
     public bool KeepDims { get; } = keepDims;
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Sum(Axes, KeepDims)];
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var x = Inputs[0];

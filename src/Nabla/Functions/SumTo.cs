@@ -6,10 +6,13 @@ namespace Nabla.Functions;
 /// <summary>Sums down to a shape, the reverse of broadcasting; its gradient broadcasts back.</summary>
 public sealed class SumTo(int[] shape) : Function
 {
+    /// <summary>The shape the input is summed down to.</summary>
     public int[] TargetShape { get; } = ShapeUtil.CopyOf(shape);
 
+    /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].SumTo(TargetShape)];
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys) => [F.BroadcastTo(gys[0], Inputs[0].Shape)];
 
     /// <summary>Linear in its inputs, so the tangent goes through the forward computation itself.</summary>

@@ -13,6 +13,7 @@ public abstract class UnaryElementwise : Function
     /// <summary>f'(x), given the input and the output (whichever is cheaper to use).</summary>
     protected abstract Variable Slope(Variable x, Variable y);
 
+    /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var (gy, x, y) = (gys[0], Inputs[0], Output());
@@ -30,6 +31,7 @@ public abstract class UnaryElementwise : Function
     /// </summary>
     internal virtual Tensor? FusedGradient(Tensor gy, Tensor x, Tensor y) => null;
 
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         using (Config.NoGrad())

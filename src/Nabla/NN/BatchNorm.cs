@@ -10,7 +10,9 @@ namespace Nabla.NN;
 /// </summary>
 public sealed class BatchNorm(double decay = 0.9, double eps = 2e-5) : Layer
 {
+    /// <summary>The learnt scale, one per channel (ones on the first call; empty before).</summary>
     public Parameter gamma { get; } = new(Tensor.Zeros(DType.Float32, 0), "gamma");
+    /// <summary>The learnt shift, one per channel (zeros on the first call; empty before).</summary>
     public Parameter beta { get; } = new(Tensor.Zeros(DType.Float32, 0), "beta");
 
     /// <summary>Running mean (not trained; a parameter so that it is saved and loaded with the model).</summary>
@@ -19,9 +21,12 @@ public sealed class BatchNorm(double decay = 0.9, double eps = 2e-5) : Layer
     /// <summary>Running variance.</summary>
     public Parameter avg_var { get; } = new(Tensor.Zeros(DType.Float32, 0), "avg_var");
 
+    /// <summary>The running averages' momentum: avg ← decay·avg + (1 − decay)·batch statistic (0.9 by default).</summary>
     public double Decay { get; } = decay;
+    /// <summary>Added to the variance before the square root, for stability (2e-5 by default).</summary>
     public double Eps { get; } = eps;
 
+    /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
         if (x.NDim < 2) throw new ArgumentException($"BatchNorm: input of shape ({string.Join(",", x.Shape)}) needs a channel axis (N, C, ...)");

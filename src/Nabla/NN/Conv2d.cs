@@ -11,7 +11,9 @@ public sealed class Conv2d(int outChannels, Pair kernelSize, Pair? stride = null
     int? inChannels = null, DType dtype = DType.Float32, Generator? gen = null)
     : ConvolutionLayer(outChannels, kernelSize, stride, pad, noBias, inChannels, dtype, gen)
 {
+    /// <inheritdoc/>
     protected override int InAxis => 1;
 
+    /// <inheritdoc/>
     protected override Variable Apply(Variable x) => F.Conv2d(x, W, b, Stride, Pad);
 }

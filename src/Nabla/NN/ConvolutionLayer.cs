@@ -12,6 +12,17 @@ public abstract class ConvolutionLayer : Layer
 {
     private readonly Generator gen;
 
+    /// <summary>Checks the sizes and creates W (or its placeholder, when the input channels are left out) and b.</summary>
+    /// <param name="outChannels">Output channels, positive.</param>
+    /// <param name="kernelSize">The kernel size (KH, KW), positive.</param>
+    /// <param name="stride">The stride, 1 when null.</param>
+    /// <param name="pad">The zero padding on each side.</param>
+    /// <param name="noBias">Leave out b.</param>
+    /// <param name="inChannels">Input channels, or null to infer them on the first call.</param>
+    /// <param name="dtype">The parameters' dtype, Float32 or Float64.</param>
+    /// <param name="gen">Where the initial weights come from (default <see cref="Init.Generator"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive.</exception>
+    /// <exception cref="ArgumentException"><paramref name="dtype"/> is not a float type.</exception>
     protected ConvolutionLayer(int outChannels, Pair kernelSize, Pair? stride, Pair pad, bool noBias, int? inChannels, DType dtype, Generator? gen)
     {
         var op = GetType().Name;
@@ -26,16 +37,23 @@ public abstract class ConvolutionLayer : Layer
         b = noBias ? null : new Parameter(Tensor.Zeros(dtype, outChannels), "b");
     }
 
+    /// <summary>The kernels, (out, in, KH, KW) for a convolution or (in, out, KH, KW) for a transposed one; 0 input channels until the first call when they are inferred.</summary>
     public Parameter W { get; }
+    /// <summary>The bias, one per output channel, or null.</summary>
     public Parameter? b { get; }
+    /// <summary>The number of output channels.</summary>
     public int OutChannels { get; }
 
     /// <summary>Known once W exists (given, inferred on the first call, or loaded).</summary>
     public int? InChannels => W.Size == 0 ? null : W.Shape[InAxis];
 
+    /// <summary>The kernel size, (KH, KW).</summary>
     public Pair KernelSize { get; }
+    /// <summary>The stride, (SH, SW).</summary>
     public Pair Stride { get; }
+    /// <summary>The zero padding on each side, (PH, PW).</summary>
     public Pair Pad { get; }
+    /// <summary>The dtype of the parameters.</summary>
     public DType DType { get; }
 
     /// <summary>The axis of W that holds the input channels (1 for a convolution, 0 for a transposed one).</summary>
@@ -44,6 +62,7 @@ public abstract class ConvolutionLayer : Layer
     /// <summary>The operation itself, once W exists.</summary>
     protected abstract Variable Apply(Variable x);
 
+    /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
         if (W.Size == 0)

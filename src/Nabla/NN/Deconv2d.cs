@@ -8,7 +8,9 @@ public sealed class Deconv2d(int outChannels, Pair kernelSize, Pair? stride = nu
     int? inChannels = null, DType dtype = DType.Float32, Generator? gen = null)
     : ConvolutionLayer(outChannels, kernelSize, stride, pad, noBias, inChannels, dtype, gen)
 {
+    /// <inheritdoc/>
     protected override int InAxis => 0;
 
+    /// <inheritdoc/>
     protected override Variable Apply(Variable x) => F.Deconv2d(x, W, b, Stride, Pad);
 }

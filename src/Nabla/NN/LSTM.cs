@@ -13,6 +13,11 @@ public sealed class LSTM : Layer
     private readonly Linear x2h;
     private readonly Linear h2h;
 
+    /// <param name="hiddenSize">The size of the hidden and cell states, positive.</param>
+    /// <param name="inSize">Input features, or null to infer them on the first call.</param>
+    /// <param name="dtype">The parameters' dtype, Float32 or Float64.</param>
+    /// <param name="gen">Where the initial weights come from (default <see cref="Init.Generator"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="hiddenSize"/> is not positive.</exception>
     public LSTM(int hiddenSize, int? inSize = null, DType dtype = DType.Float32, Generator? gen = null)
     {
         if (hiddenSize <= 0) throw new ArgumentOutOfRangeException(nameof(hiddenSize), hiddenSize, "LSTM: the hidden size must be positive");
@@ -21,6 +26,7 @@ public sealed class LSTM : Layer
         h2h = new Linear(4 * hiddenSize, hiddenSize, noBias: true, dtype: dtype, gen: gen);
     }
 
+    /// <summary>The size of the hidden and cell states.</summary>
     public int HiddenSize { get; }
 
     /// <summary>The hidden state after the last call, or null after a reset.</summary>
@@ -29,8 +35,10 @@ public sealed class LSTM : Layer
     /// <summary>The cell state after the last call, or null after a reset.</summary>
     public Variable? C { get; private set; }
 
+    /// <summary>Forgets the hidden and cell states, so that the next call starts a new sequence.</summary>
     public void ResetState() => (H, C) = (null, null);
 
+    /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
         var z = H is null ? x2h.Forward(x) : x2h.Forward(x) + h2h.Forward(H);

@@ -34,12 +34,15 @@ public sealed class Linear : Layer
     /// <summary>The bias (out), or null.</summary>
     public Parameter? b { get; }
 
+    /// <summary>The number of output features.</summary>
     public int OutSize { get; }
 
     /// <summary>Known once W exists (given, inferred on the first call, or loaded).</summary>
     public int? InSize => W.Size == 0 ? null : W.Shape[0];
+    /// <summary>The dtype of the parameters.</summary>
     public DType DType { get; }
 
+    /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
         if (W.Size == 0)

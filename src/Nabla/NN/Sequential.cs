@@ -7,6 +7,8 @@ public sealed class Sequential : Model
 {
     private readonly List<Layer> layers;
 
+    /// <param name="layers">The layers, in the order they are applied.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="layers"/> or one of them is null.</exception>
     public Sequential(params Layer[] layers)
     {
         ArgumentNullException.ThrowIfNull(layers);
@@ -15,16 +17,20 @@ public sealed class Sequential : Model
         this.layers = [.. layers];
     }
 
+    /// <summary>The number of layers.</summary>
     public int Count => layers.Count;
 
+    /// <summary>The layer at <paramref name="index"/> (0-based).</summary>
     public Layer this[int index] => layers[index];
 
+    /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
         foreach (var layer in layers) x = layer.Forward(x);
         return x;
     }
 
+    /// <inheritdoc/>
     public override IEnumerable<(string Name, Layer Layer)> NamedChildren() =>
         layers.Select((layer, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), layer));
 }

@@ -69,21 +69,37 @@ public sealed partial class Expr : IEquatable<Expr>
         return new Expr(ExprKind.Variable, 0, name, NoArgs);
     }
 
+    /// <summary>The node a + b, not simplified.</summary>
     public static Expr Add(Expr a, Expr b) => Binary(ExprKind.Add, a, b);
+    /// <summary>The node a − b, not simplified.</summary>
     public static Expr Sub(Expr a, Expr b) => Binary(ExprKind.Subtract, a, b);
+    /// <summary>The node a × b, not simplified.</summary>
     public static Expr Mul(Expr a, Expr b) => Binary(ExprKind.Multiply, a, b);
+    /// <summary>The node a ÷ b, not simplified.</summary>
     public static Expr Div(Expr a, Expr b) => Binary(ExprKind.Divide, a, b);
+    /// <summary>The node a to the power b, not simplified.</summary>
     public static Expr Pow(Expr a, Expr b) => Binary(ExprKind.Power, a, b);
+    /// <summary>The node −a, not simplified.</summary>
     public static Expr Neg(Expr a) => Unary(ExprKind.Negate, a);
+    /// <summary>The node exp(a), not simplified.</summary>
     public static Expr Exp(Expr a) => Unary(ExprKind.Exp, a);
+    /// <summary>The node log(a), the natural logarithm, not simplified.</summary>
     public static Expr Log(Expr a) => Unary(ExprKind.Log, a);
+    /// <summary>The node sqrt(a), not simplified.</summary>
     public static Expr Sqrt(Expr a) => Unary(ExprKind.Sqrt, a);
+    /// <summary>The node sin(a), not simplified.</summary>
     public static Expr Sin(Expr a) => Unary(ExprKind.Sin, a);
+    /// <summary>The node cos(a), not simplified.</summary>
     public static Expr Cos(Expr a) => Unary(ExprKind.Cos, a);
+    /// <summary>The node tan(a), not simplified.</summary>
     public static Expr Tan(Expr a) => Unary(ExprKind.Tan, a);
+    /// <summary>The node tanh(a), not simplified.</summary>
     public static Expr Tanh(Expr a) => Unary(ExprKind.Tanh, a);
+    /// <summary>The node sigmoid(a) = 1 / (1 + exp(−a)), not simplified.</summary>
     public static Expr Sigmoid(Expr a) => Unary(ExprKind.Sigmoid, a);
+    /// <summary>The node abs(a), not simplified.</summary>
     public static Expr Abs(Expr a) => Unary(ExprKind.Abs, a);
+    /// <summary>The node sign(a), −1, 0 or 1 (the derivative of abs), not simplified.</summary>
     public static Expr Sign(Expr a) => Unary(ExprKind.Sign, a);
 
     /// <summary>This expression to the power <paramref name="exponent"/>.</summary>
@@ -158,6 +174,7 @@ public sealed partial class Expr : IEquatable<Expr>
         }
     }
 
+    /// <summary>Structural equality: the same kind, number, name and operands, recursively.</summary>
     public bool Equals(Expr? other)
     {
         if (ReferenceEquals(this, other)) return true;
@@ -169,13 +186,16 @@ public sealed partial class Expr : IEquatable<Expr>
         return true;
     }
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is Expr e && Equals(e);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => hash;
 
     /// <summary>Structural equality.</summary>
     public static bool operator ==(Expr? a, Expr? b) => a is null ? b is null : a.Equals(b);
 
+    /// <summary>Structural inequality.</summary>
     public static bool operator !=(Expr? a, Expr? b) => !(a == b);
 
     /// <summary>True if <paramref name="name"/> can name a variable: an identifier that is not a function name.</summary>

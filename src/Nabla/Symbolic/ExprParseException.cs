@@ -14,6 +14,10 @@ public sealed class ExprParseException : FormatException
     private const int Context = 30;
     private const int MaxToken = 40;
 
+    /// <param name="input">The text being parsed.</param>
+    /// <param name="position">The 0-based index in <paramref name="input"/> where parsing stopped.</param>
+    /// <param name="expected">What the parser expected there.</param>
+    /// <param name="found">What it found instead.</param>
     public ExprParseException(string input, int position, string expected, string found)
         : base($"Parse error at column {position + 1} of {Excerpt(input, position)}: expected {expected} but found {found}")
     {

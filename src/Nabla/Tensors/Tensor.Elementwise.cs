@@ -39,15 +39,25 @@ public sealed partial class Tensor
         return Minimum(Maximum(this, BoundScalar(this, min)), BoundScalar(this, max));
     }
 
+    /// <summary>Elementwise −x, in this dtype (Bool becomes Int32).</summary>
     public Tensor Neg() => Apply(UnaryOp.Neg);
+    /// <summary>Elementwise |x|, in this dtype (Bool becomes Int32).</summary>
     public Tensor Abs() => Apply(UnaryOp.Abs);
+    /// <summary>Elementwise sign of x: −1, 0 or 1, in this dtype (Bool becomes Int32).</summary>
     public Tensor Sign() => Apply(UnaryOp.Sign);
+    /// <summary>Elementwise e^x; integer and Bool tensors give Float32.</summary>
     public Tensor Exp() => Apply(UnaryOp.Exp);
+    /// <summary>Elementwise natural logarithm (NaN below 0, −∞ at 0); integer and Bool tensors give Float32.</summary>
     public Tensor Log() => Apply(UnaryOp.Log);
+    /// <summary>Elementwise square root (NaN below 0); integer and Bool tensors give Float32.</summary>
     public Tensor Sqrt() => Apply(UnaryOp.Sqrt);
+    /// <summary>Elementwise sine (radians); integer and Bool tensors give Float32.</summary>
     public Tensor Sin() => Apply(UnaryOp.Sin);
+    /// <summary>Elementwise cosine (radians); integer and Bool tensors give Float32.</summary>
     public Tensor Cos() => Apply(UnaryOp.Cos);
+    /// <summary>Elementwise tangent (radians); integer and Bool tensors give Float32.</summary>
     public Tensor Tan() => Apply(UnaryOp.Tan);
+    /// <summary>Elementwise hyperbolic tangent; integer and Bool tensors give Float32.</summary>
     public Tensor Tanh() => Apply(UnaryOp.Tanh);
 
     /// <summary>Elementwise a == b as Bool.</summary>
@@ -63,11 +73,17 @@ public sealed partial class Tensor
     /// <summary>Elementwise a &gt;= b as Bool.</summary>
     public Tensor Ge(Tensor other) => Comparison(CompareOp.GreaterEqual, this, other);
 
+    /// <summary>Elementwise this == <paramref name="other"/> as Bool, the number taken in this tensor's float dtype (Float32 for an integer tensor).</summary>
     public Tensor Eq(double other) => Eq(FloatScalar(this, other));
+    /// <summary>Elementwise this != <paramref name="other"/> as Bool, the number taken in this tensor's float dtype (Float32 for an integer tensor).</summary>
     public Tensor Ne(double other) => Ne(FloatScalar(this, other));
+    /// <summary>Elementwise this &lt; <paramref name="other"/> as Bool, the number taken in this tensor's float dtype (Float32 for an integer tensor).</summary>
     public Tensor Lt(double other) => Lt(FloatScalar(this, other));
+    /// <summary>Elementwise this &lt;= <paramref name="other"/> as Bool, the number taken in this tensor's float dtype (Float32 for an integer tensor).</summary>
     public Tensor Le(double other) => Le(FloatScalar(this, other));
+    /// <summary>Elementwise this &gt; <paramref name="other"/> as Bool, the number taken in this tensor's float dtype (Float32 for an integer tensor).</summary>
     public Tensor Gt(double other) => Gt(FloatScalar(this, other));
+    /// <summary>Elementwise this &gt;= <paramref name="other"/> as Bool, the number taken in this tensor's float dtype (Float32 for an integer tensor).</summary>
     public Tensor Ge(double other) => Ge(FloatScalar(this, other));
 
     /// <summary>Elementwise <c>condition ? x : y</c> with broadcasting of all three.</summary>
@@ -139,37 +155,66 @@ public sealed partial class Tensor
     /// </summary>
     internal void AddInPlaceUnchecked(Tensor other) => Backend.Binary(BinaryOp.Add, this, other, this);
 
+    /// <summary>a + b with broadcasting, as <see cref="Add"/>.</summary>
     public static Tensor operator +(Tensor a, Tensor b) => Add(a, b);
+    /// <summary>a - b with broadcasting, as <see cref="Sub"/>.</summary>
     public static Tensor operator -(Tensor a, Tensor b) => Sub(a, b);
+    /// <summary>a * b with broadcasting, as <see cref="Mul"/>.</summary>
     public static Tensor operator *(Tensor a, Tensor b) => Mul(a, b);
+    /// <summary>a / b with broadcasting (true division: integers give floats), as <see cref="Div"/>.</summary>
     public static Tensor operator /(Tensor a, Tensor b) => Div(a, b);
+    /// <summary>−a, as <see cref="Neg"/>.</summary>
     public static Tensor operator -(Tensor a) => a.Neg();
 
+    /// <summary>a + b, with b taken in a's float dtype (Float32 for an integer tensor, as in PyTorch).</summary>
     public static Tensor operator +(Tensor a, double b) => Add(a, FloatScalar(a, b));
+    /// <summary>a + b, with a taken in b's float dtype (Float32 for an integer tensor, as in PyTorch).</summary>
     public static Tensor operator +(double a, Tensor b) => Add(FloatScalar(b, a), b);
+    /// <summary>a - b, with b taken in a's float dtype (Float32 for an integer tensor, as in PyTorch).</summary>
     public static Tensor operator -(Tensor a, double b) => Sub(a, FloatScalar(a, b));
+    /// <summary>a - b, with a taken in b's float dtype (Float32 for an integer tensor, as in PyTorch).</summary>
     public static Tensor operator -(double a, Tensor b) => Sub(FloatScalar(b, a), b);
+    /// <summary>a * b, with b taken in a's float dtype (Float32 for an integer tensor, as in PyTorch).</summary>
     public static Tensor operator *(Tensor a, double b) => Mul(a, FloatScalar(a, b));
+    /// <summary>a * b, with a taken in b's float dtype (Float32 for an integer tensor, as in PyTorch).</summary>
     public static Tensor operator *(double a, Tensor b) => Mul(FloatScalar(b, a), b);
+    /// <summary>a / b, with b taken in a's float dtype (Float32 for an integer tensor, as in PyTorch).</summary>
     public static Tensor operator /(Tensor a, double b) => Div(a, FloatScalar(a, b));
+    /// <summary>a / b, with a taken in b's float dtype (Float32 for an integer tensor, as in PyTorch).</summary>
     public static Tensor operator /(double a, Tensor b) => Div(FloatScalar(b, a), b);
 
+    /// <summary>a + b, with b taken in a's dtype (Bool becomes Int32).</summary>
     public static Tensor operator +(Tensor a, int b) => Add(a, IntScalar(a, b));
+    /// <summary>a + b, with a taken in b's dtype (Bool becomes Int32).</summary>
     public static Tensor operator +(int a, Tensor b) => Add(IntScalar(b, a), b);
+    /// <summary>a - b, with b taken in a's dtype (Bool becomes Int32).</summary>
     public static Tensor operator -(Tensor a, int b) => Sub(a, IntScalar(a, b));
+    /// <summary>a - b, with a taken in b's dtype (Bool becomes Int32).</summary>
     public static Tensor operator -(int a, Tensor b) => Sub(IntScalar(b, a), b);
+    /// <summary>a * b, with b taken in a's dtype (Bool becomes Int32).</summary>
     public static Tensor operator *(Tensor a, int b) => Mul(a, IntScalar(a, b));
+    /// <summary>a * b, with a taken in b's dtype (Bool becomes Int32).</summary>
     public static Tensor operator *(int a, Tensor b) => Mul(IntScalar(b, a), b);
+    /// <summary>a / b, with b taken in a's dtype (Bool becomes Int32); true division, so the result is a float.</summary>
     public static Tensor operator /(Tensor a, int b) => Div(a, IntScalar(a, b));
+    /// <summary>a / b, with a taken in b's dtype (Bool becomes Int32); true division, so the result is a float.</summary>
     public static Tensor operator /(int a, Tensor b) => Div(IntScalar(b, a), b);
 
+    /// <summary>Elementwise a &lt; b as Bool, with broadcasting (<see cref="Lt(Tensor)"/>).</summary>
     public static Tensor operator <(Tensor a, Tensor b) => a.Lt(b);
+    /// <summary>Elementwise a &gt; b as Bool, with broadcasting (<see cref="Gt(Tensor)"/>).</summary>
     public static Tensor operator >(Tensor a, Tensor b) => a.Gt(b);
+    /// <summary>Elementwise a &lt;= b as Bool, with broadcasting (<see cref="Le(Tensor)"/>).</summary>
     public static Tensor operator <=(Tensor a, Tensor b) => a.Le(b);
+    /// <summary>Elementwise a &gt;= b as Bool, with broadcasting (<see cref="Ge(Tensor)"/>).</summary>
     public static Tensor operator >=(Tensor a, Tensor b) => a.Ge(b);
+    /// <summary>Elementwise a &lt; b as Bool (<see cref="Lt(double)"/>).</summary>
     public static Tensor operator <(Tensor a, double b) => a.Lt(b);
+    /// <summary>Elementwise a &gt; b as Bool (<see cref="Gt(double)"/>).</summary>
     public static Tensor operator >(Tensor a, double b) => a.Gt(b);
+    /// <summary>Elementwise a &lt;= b as Bool (<see cref="Le(double)"/>).</summary>
     public static Tensor operator <=(Tensor a, double b) => a.Le(b);
+    /// <summary>Elementwise a &gt;= b as Bool (<see cref="Ge(double)"/>).</summary>
     public static Tensor operator >=(Tensor a, double b) => a.Ge(b);
 
     /// <summary>A Python float next to a tensor: keeps a float tensor's dtype, turns integers into Float32 (as PyTorch does).</summary>

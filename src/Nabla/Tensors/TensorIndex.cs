@@ -14,9 +14,13 @@ public readonly struct TensorIndex
         Array = array;
     }
 
+    /// <summary>What this entry selects.</summary>
     public IndexKind Kind { get; }
+    /// <summary>The position, for <see cref="IndexKind.Integer"/> (negative counts from the end; 0 otherwise).</summary>
     public int Integer { get; }
+    /// <summary>The slice, for <see cref="IndexKind.Slice"/>.</summary>
     public Slice SliceValue { get; }
+    /// <summary>The index array (integers, or a Bool mask), for <see cref="IndexKind.Array"/>; null otherwise.</summary>
     public Tensor? Array { get; }
 
     /// <summary>NumPy's <c>np.newaxis</c>.</summary>
@@ -25,16 +29,24 @@ public readonly struct TensorIndex
     /// <summary>NumPy's <c>...</c>.</summary>
     public static TensorIndex Ellipsis => new(IndexKind.Ellipsis);
 
+    /// <summary>One position (negative counts from the end); the axis is dropped.</summary>
     public static implicit operator TensorIndex(int index) => new(IndexKind.Integer, integer: index);
 
+    /// <summary>A NumPy slice start:stop:step; the axis is kept.</summary>
     public static implicit operator TensorIndex(Slice slice) => new(IndexKind.Slice, slice: slice);
 
+    /// <summary>A C# range as the slice start..end (<c>^k</c> counts from the end); the axis is kept.</summary>
     public static implicit operator TensorIndex(Range range) => new(IndexKind.Slice, slice: FromRange(range));
 
+    /// <summary>The positions listed (fancy indexing), as an Int32 index array.</summary>
     public static implicit operator TensorIndex(int[] indices) => new(IndexKind.Array, array: Tensor.FromArray(indices));
 
+    /// <summary>The positions listed (fancy indexing), as an Int64 index array.</summary>
     public static implicit operator TensorIndex(long[] indices) => new(IndexKind.Array, array: Tensor.FromArray(indices));
 
+    /// <summary>An index array: integer positions (fancy indexing) or a Bool mask.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="indices"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="indices"/> has a float dtype.</exception>
     public static implicit operator TensorIndex(Tensor indices)
     {
         ArgumentNullException.ThrowIfNull(indices);
@@ -50,6 +62,7 @@ public readonly struct TensorIndex
         return new Slice(start, stop);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => Kind switch
     {
         IndexKind.Integer => Integer.ToString(System.Globalization.CultureInfo.InvariantCulture),

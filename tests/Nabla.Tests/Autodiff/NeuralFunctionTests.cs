@@ -76,7 +76,12 @@ public class NeuralFunctionTests
         Assert.Equal(13.0 / 3, F.MeanSquaredError(new Variable(a), new Variable(b)).Data.Item(), 12);
         GradCheck.Assert(v => F.MeanSquaredError(v[0], v[1]), R(1, 4, 1), R(2, 4, 1));
         GradCheck.Assert(v => F.Mean(v[0], 1) * R(9, 4), R(1, 4, 3));
-        Assert.Throws<ArgumentException>(() => F.MeanSquaredError(new Variable(R(1, 4, 1)), new Variable(R(1, 4))));
+        // (4,1) against (4) reads the target in the prediction's shape (DeZero's ports need it); (4,2) against (1,4) is an error.
+        Assert.Equal(F.MeanSquaredError(new Variable(R(1, 4, 1)), new Variable(R(2, 4, 1))).Data.Item(),
+            F.MeanSquaredError(new Variable(R(1, 4, 1)), new Variable(R(2, 4))).Data.Item(), 14);
+        GradCheck.Assert(v => F.MeanSquaredError(v[0], v[1]), R(1, 4, 1), R(2, 4));
+        GradCheck.Assert(v => F.MeanSquaredError(v[0], v[1]), R(1, 4, 3), R(2, 3));
+        Assert.Throws<ArgumentException>(() => F.MeanSquaredError(new Variable(R(1, 4, 2)), new Variable(R(1, 1, 4))));
     }
 
     [Fact]

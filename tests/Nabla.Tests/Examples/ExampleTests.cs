@@ -12,6 +12,8 @@ using NumericalVsAutomatic = global::Nabla.Examples.NumericalVsAutomatic;
 using Vae = global::Nabla.Examples.Vae;
 using Gan = global::Nabla.Examples.Gan;
 using CustomFunction = global::Nabla.Examples.CustomFunction;
+using GradCam = global::Nabla.Examples.GradCam;
+using StyleTransfer = global::Nabla.Examples.StyleTransfer;
 
 namespace Nabla.Tests.Examples;
 
@@ -25,7 +27,10 @@ public sealed class ExampleTests : IDisposable
 {
     private delegate int ExampleMain(string[] args, TextWriter output);
 
-    private sealed record Example(ExampleMain Run, string[] Files, string[] Texts);
+    /// <summary>An example, the files it writes and texts its report has; <paramref name="OnEmulator"/> false for the VGG16
+    /// examples, whose quick runs take minutes on ilgpu-cpu's emulated kernels (the kernels they use are checked
+    /// against the CPU by Devices/FunctionDeviceTests).</summary>
+    private sealed record Example(ExampleMain Run, string[] Files, string[] Texts, bool OnEmulator = true);
 
     private static readonly Dictionary<string, Example> Examples = new()
     {
@@ -39,6 +44,8 @@ public sealed class ExampleTests : IDisposable
         ["Vae"] = new(Vae.Program.Run, ["vae-samples.png", "vae-reconstructions.png"], ["reconstruction", "KL", "test loss"]),
         ["Gan"] = new(Gan.Program.Run, ["gan-samples.png"], ["discriminator loss", "generator loss"]),
         ["CustomFunction"] = new(CustomFunction.Program.Run, [], ["GradientCheck passed", "forward = reverse = sigmoid: True"]),
+        ["GradCam"] = new(GradCam.Program.Run, ["grad-cam.png", "grad-cam-input.png"], ["predicted class", "conv5_3 heat map 4x4", "weights: random"], OnEmulator: false),
+        ["StyleTransfer"] = new(StyleTransfer.Program.Run, ["style-transfer.png", "style-transfer-content.png", "style-transfer-style.png"], ["iteration    2  loss", "wrote the stylised image"], OnEmulator: false),
     };
 
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
@@ -51,6 +58,8 @@ public sealed class ExampleTests : IDisposable
     }
 
     public static TheoryData<string> Names() => [.. Examples.Keys];
+
+    public static TheoryData<string> EmulatedNames() => [.. Examples.Where(e => e.Value.OnEmulator).Select(e => e.Key)];
 
     private string RunQuick(string name, params string[] extra)
     {
@@ -119,7 +128,7 @@ public sealed class ExampleTests : IDisposable
     /// </summary>
     [Theory]
     [Trait("Device", "ilgpu-cpu")]
-    [MemberData(nameof(Names))]
+    [MemberData(nameof(EmulatedNames))]
     public void QuickRunSucceedsOnIlgpuCpu(string name)
     {
         var example = Examples[name];

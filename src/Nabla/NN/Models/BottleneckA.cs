@@ -14,6 +14,7 @@ public sealed class BottleneckA(int midChannels, int outChannels, int stride) : 
     private readonly Conv2d conv4 = new(outChannels, 1, stride, noBias: true);
     private readonly BatchNorm bn4 = new();
 
+    /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
         var h = F.ReLU(bn1.Forward(conv1.Forward(x)));

@@ -12,6 +12,7 @@ public sealed class BottleneckB(int midChannels, int channels) : Layer
     private readonly Conv2d conv3 = new(channels, 1, noBias: true);
     private readonly BatchNorm bn3 = new();
 
+    /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
         var h = F.ReLU(bn1.Forward(conv1.Forward(x)));

@@ -9,6 +9,7 @@ public sealed class Fire(int squeeze, int expand1x1, int expand3x3) : Layer
     private readonly Conv2d expand1 = new(expand1x1, 1);
     private readonly Conv2d expand3 = new(expand3x3, 3, pad: 1);
 
+    /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
         var s = F.ReLU(squeezeConv.Forward(x));

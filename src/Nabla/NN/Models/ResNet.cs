@@ -14,6 +14,9 @@ public sealed class ResNet : Model
     private readonly BuildingBlock res2, res3, res4, res5;
     private readonly Linear fc6;
 
+    /// <param name="layers">The depth: 50, 101 or 152.</param>
+    /// <param name="classes">The number of output scores.</param>
+    /// <exception cref="ArgumentException"><paramref name="layers"/> is not 50, 101 or 152.</exception>
     public ResNet(int layers = 152, int classes = 1000)
     {
         int[] blocks = layers switch
@@ -34,6 +37,7 @@ public sealed class ResNet : Model
     /// <summary>50, 101 or 152.</summary>
     public int Depth { get; }
 
+    /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
         x = F.ReLU(bn1.Forward(conv1.Forward(x)));

@@ -16,11 +16,13 @@ public sealed class SqueezeNet : Model
     private readonly Fire fire8 = new(64, 256, 256), fire9 = new(64, 256, 256);
     private readonly Conv2d conv10;
 
+    /// <param name="classes">The number of output scores.</param>
     public SqueezeNet(int classes = 1000)
     {
         conv10 = new Conv2d(classes, 1);
     }
 
+    /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
         x = F.Pooling(F.ReLU(conv1.Forward(x)), 3, 2);

@@ -9,11 +9,16 @@ namespace Nabla.NN.Optimizers;
 /// </summary>
 public sealed class Adam(double lr = 0.001, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8) : Optimizer
 {
+    /// <summary>The learning rate lr (0.001 by default); may be changed between updates, e.g. by a schedule.</summary>
     public double LearningRate { get; set; } = lr;
+    /// <summary>The decay β1 of the first-moment average (0.9 by default).</summary>
     public double Beta1 { get; } = beta1;
+    /// <summary>The decay β2 of the second-moment average (0.999 by default).</summary>
     public double Beta2 { get; } = beta2;
+    /// <summary>Added to the denominator, for stability (1e-8 by default).</summary>
     public double Eps { get; } = eps;
 
+    /// <inheritdoc/>
     protected override void UpdateOne(Parameter parameter, Tensor gradient)
     {
         var s = State(parameter, 2);

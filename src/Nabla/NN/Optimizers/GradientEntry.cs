@@ -9,6 +9,7 @@ namespace Nabla.NN.Optimizers;
 /// </summary>
 public sealed class GradientEntry(Parameter parameter, Tensor gradient)
 {
+    /// <summary>The parameter to be updated.</summary>
     public Parameter Parameter { get; } = parameter;
 
     /// <summary>The gradient to apply; hooks may modify it in place.</summary>
