@@ -43,7 +43,11 @@ public class LossAndNormTests
         F.SigmoidCrossEntropy(x, t).Backward();
         double[] expected = new[] { -1, 0.5, 2, 0 }.Select((xi, i) => (1 / (1 + Math.Exp(-xi)) - t.Data.GetDouble(i)) / 4).ToArray();
         Assert.True(Tensor.AllClose(x.Grad!.Data, D(expected), 1e-12, 1e-14), $"{x.Grad.Data}");
-        Assert.Null(t.Grad);
+        // A float target that asks for a gradient gets d/dt = -x / N (as DeZero and PyTorch); one that does not, none.
+        Assert.True(Tensor.AllClose(t.Grad!.Data, D(0.25, -0.125, -0.5, 0), 1e-12, 1e-14), $"{t.Grad.Data}");
+        var fixedTarget = new Variable(D(1, 0, 1, 1)) { RequiresGrad = false };
+        F.SigmoidCrossEntropy(new Variable(D(-1, 0.5, 2, 0)), fixedTarget).Backward();
+        Assert.Null(fixedTarget.Grad);
     }
 
     [Fact]
