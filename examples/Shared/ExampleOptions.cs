@@ -4,7 +4,8 @@ namespace Nabla.Examples;
 
 /// <summary>
 /// The command line every example accepts: <c>--quick</c> for a tiny run (seconds, for tests and smoke checks),
-/// <c>--out DIR</c> for the files it writes (default: the current directory) and <c>--device NAME</c> for where it
+/// <c>--out DIR</c> for the files it writes (default: <c>runs/examples/&lt;name&gt;</c> under the current directory, as
+/// <c>nabla train</c> writes under <c>runs/</c>, so that nothing lands loose in the repository root) and <c>--device NAME</c> for where it
 /// computes (default: the CPU). Internal and linked into each example, so the examples share it without a library
 /// of their own and without clashing when a test project references them all.
 /// </summary>
@@ -16,13 +17,14 @@ internal sealed record ExampleOptions(bool Quick, string OutDir, Device Device)
     /// <summary>
     /// Reads <paramref name="args"/>; on a bad argument or <c>--help</c> prints the usage to
     /// <paramref name="output"/> and returns null with the exit code to return (2 or 0). An unknown device, or one
-    /// this machine lacks, is one line and exit code 2, as in the CLI. The output folder is created.
+    /// this machine lacks, is one line and exit code 2, as in the CLI. The output folder is created by the first
+    /// <see cref="OutPath"/>, so that an example that writes nothing leaves no empty folder.
     /// </summary>
     public static ExampleOptions? Parse(string[] args, string name, string description, TextWriter output, out int exitCode)
     {
         ArgumentNullException.ThrowIfNull(args);
         bool quick = false;
-        string outDir = Directory.GetCurrentDirectory();
+        string outDir = Path.GetFullPath(DefaultOutDir(name));
         var device = Device.Cpu;
         exitCode = 0;
         for (int i = 0; i < args.Length; i++)
@@ -58,12 +60,18 @@ internal sealed record ExampleOptions(bool Quick, string OutDir, Device Device)
                     return null;
             }
         }
-        Directory.CreateDirectory(outDir);
         return new ExampleOptions(quick, outDir, device);
     }
 
-    /// <summary>A path in the output folder.</summary>
-    public string OutPath(string fileName) => Path.Combine(OutDir, fileName);
+    /// <summary>Where an example's files go without <c>--out</c>, relative to the current directory.</summary>
+    public static string DefaultOutDir(string name) => Path.Combine("runs", "examples", name);
+
+    /// <summary>A path in the output folder, which is created if need be.</summary>
+    public string OutPath(string fileName)
+    {
+        Directory.CreateDirectory(OutDir);
+        return Path.Combine(OutDir, fileName);
+    }
 
     /// <summary>
     /// True for a quick run on ilgpu-cpu, whose kernels are the GPU's emulated on the CPU, 10-100 times slower than
@@ -85,6 +93,6 @@ internal sealed record ExampleOptions(bool Quick, string OutDir, Device Device)
         $"{name}: {description}\n" +
         $"usage: dotnet run --project examples/{name} -c Release -- [--quick] [--out DIR] [--device NAME]\n" +
         "  --quick        a tiny run that finishes in seconds\n" +
-        "  --out DIR      where to write the files (default: the current directory)\n" +
+        $"  --out DIR      where to write the files (default: runs/examples/{name})\n" +
         "  --device NAME  where to compute: cpu (the default), cuda, cuda:N or ilgpu-cpu (the GPU kernels emulated on the CPU)";
 }

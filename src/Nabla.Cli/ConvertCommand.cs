@@ -1,6 +1,7 @@
 using Nabla.Cli.Training;
 using Nabla.IO;
 using Nabla.NN;
+using Spectre.Console.Cli;
 
 namespace Nabla.Cli;
 
@@ -9,22 +10,19 @@ namespace Nabla.Cli;
 /// <c>nabla train mnist</c>'s models in any naming (detected from its keys) and writes it in the asked naming (Nabla's
 /// by default), as safetensors or .npz by OUT's extension. The model comes from --model, else IN's metadata, else mlp.
 /// </summary>
-public static class ConvertCommand
+public sealed class ConvertCommand(CliContext cli) : Command<ConvertSettings>
 {
-    /// <summary>Runs the command; the exit code is 0 on success.</summary>
-    public static int Run(string[] args, TextWriter output)
+    /// <summary>Converts IN into OUT; the exit code is 0 on success.</summary>
+    public override int Execute(CommandContext context, ConvertSettings settings, CancellationToken cancellationToken)
     {
-        var reader = new ArgReader("convert", args, ["--naming", "--model"], []);
-        if (reader.Positionals.Count != 2)
-            throw new CliError("convert: needs IN and OUT (convert model.npz model.safetensors [--naming nabla|pytorch|dezero] [--model mlp|cnn])");
-        var (input, target) = (reader.Positionals[0], reader.Positionals[1]);
+        var (input, target) = (settings.Input!, settings.Output!);
         if (!File.Exists(input)) throw new CliError($"convert: '{input}' does not exist", 1);
-        var naming = Naming(reader, "convert") ?? WeightNaming.Nabla;
+        var naming = ConvertSettings.ParseNaming(settings.Naming) ?? WeightNaming.Nabla;
         try
         {
             WeightFile.CheckSavePath(target, "convert");
             var tensors = WeightFile.Load(input, out var metadata);
-            var modelName = reader.String("--model")?.ToLowerInvariant() ?? metadata.GetValueOrDefault("model") ?? "mlp";
+            var modelName = settings.Model?.ToLowerInvariant() ?? metadata.GetValueOrDefault("model") ?? "mlp";
             Model model = modelName switch
             {
                 "mlp" => TrainingTasks.MnistMlp(),
@@ -35,7 +33,7 @@ public static class ConvertCommand
             model.LoadWeights(input, from);
             var outMetadata = new Dictionary<string, string>(metadata) { ["dataset"] = "mnist", ["model"] = modelName };
             model.SaveWeights(target, outMetadata, naming);
-            output.WriteLine($"convert: {input} ({from} naming, {tensors.Count} tensors) -> {target} ({naming} naming, {modelName})");
+            cli.Output.WriteLine($"convert: {input} ({from} naming, {tensors.Count} tensors) -> {target} ({naming} naming, {modelName})");
             return 0;
         }
         catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException and not ArgumentNullException)
@@ -43,14 +41,4 @@ public static class ConvertCommand
             throw new CliError($"convert: {e.Message}", 1);
         }
     }
-
-    /// <summary>The --naming option, if given; an unknown value is a usage error.</summary>
-    internal static WeightNaming? Naming(ArgReader reader, string command) => reader.String("--naming")?.ToLowerInvariant() switch
-    {
-        null => null,
-        "nabla" => WeightNaming.Nabla,
-        "pytorch" or "torch" => WeightNaming.PyTorch,
-        "dezero" => WeightNaming.DeZero,
-        var other => throw new CliError($"{command}: unknown naming '{other}' (known: nabla, pytorch, dezero)"),
-    };
 }

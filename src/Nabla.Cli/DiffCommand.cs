@@ -1,6 +1,7 @@
 using System.Globalization;
 using Nabla.Symbolic;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Nabla.Cli;
 
@@ -9,58 +10,27 @@ namespace Nabla.Cli;
 /// simplified derivative; with <c>--at</c>, its value by symbolic, forward, reverse and numerical
 /// differentiation side by side; with <c>--swell</c>, how the n-th derivative grows as a tree, simplified and as a DAG.
 /// </summary>
-public static class DiffCommand
+public sealed class DiffCommand(CliContext cli) : Command<DiffSettings>
 {
     /// <summary>Exit code for input that is well-formed on the command line but wrong (a bad formula, a missing value).</summary>
     public const int InputError = 1;
 
-    /// <summary>The usage text of <c>nabla diff</c>.</summary>
-    public const string Usage =
-        """
-        Usage: nabla diff "<expr>" [--wrt x] [--order n] [--at x=1.5,y=2] [--latex] [--swell N]
-          <expr>        a formula: + - * / ^, unary minus, sin cos tan tanh sigmoid exp log sqrt abs sign
-          --wrt x       the variable to differentiate by (default: the formula's only variable)
-          --order n     the order of the derivative, 1 to 12 (default 1)
-          --at x=1,y=2  also evaluate it there by symbolic, forward, reverse and numerical differentiation
-          --latex       also print the derivative as LaTeX
-          --swell N     print the node counts of derivatives 1..N (tree, simplified, DAG) as a Markdown table
-
-        """;
-
-    private sealed record Options(string Formula, string? Wrt, int Order, Dictionary<string, double>? At, bool Latex, int Swell);
-
-    /// <summary>Runs the command on <paramref name="args"/> (those after <c>diff</c>) and returns the exit code.</summary>
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    /// <summary>Prints the derivative (and with --at its values, with --swell the node counts); returns the exit code.</summary>
+    public override int Execute(CommandContext context, DiffSettings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        if (args.Any(a => a is "-h" or "--help"))
-        {
-            output.Write(Usage);
-            return 0;
-        }
-        Options options;
+        var options = new Options(settings.Formula!, settings.Wrt, settings.Order ?? 1, settings.Point(), settings.Latex, settings.Swell ?? 0);
         try
         {
-            options = ParseOptions(args);
-        }
-        catch (UsageException e)
-        {
-            error.WriteLine($"nabla diff: {e.Message} (see 'nabla diff --help')");
-            return CommandLine.UsageError;
-        }
-        try
-        {
-            return Execute(options, output);
+            return Execute(options, cli.Output);
         }
         catch (Exception e) when (e is ExprParseException or ArgumentException or NotSupportedException or InvalidOperationException or InsufficientExecutionStackException)
         {
             var message = e is ArgumentException { ParamName: { } p } ? e.Message.Replace($" (Parameter '{p}')", "") : e.Message;
-            error.WriteLine($"nabla diff: {message}");
-            return InputError;
+            throw new CliError($"diff: {message}", InputError);
         }
     }
+
+    private sealed record Options(string Formula, string? Wrt, int Order, Dictionary<string, double>? At, bool Latex, int Swell);
 
     private static int Execute(Options o, TextWriter output)
     {
@@ -163,67 +133,4 @@ public static class DiffCommand
     });
 
     private static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-
-    private static Options ParseOptions(IReadOnlyList<string> args)
-    {
-        string? formula = null, wrt = null;
-        Dictionary<string, double>? at = null;
-        int order = 1, swell = 0;
-        bool latex = false;
-        for (int i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            string Value()
-            {
-                int eq = arg.IndexOf('=');
-                if (eq > 0) return arg[(eq + 1)..];
-                if (i + 1 >= args.Count) throw new UsageException($"{arg} needs a value");
-                return args[++i];
-            }
-            var key = arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=') is > 0 and var eq ? arg[..eq] : arg;
-            switch (key)
-            {
-                case "--wrt":
-                    wrt = Value();
-                    if (!Expr.IsVariableName(wrt)) throw new UsageException($"--wrt: '{wrt}' is not a variable name");
-                    break;
-                case "--order": order = Integer("--order", Value(), 1, 12); break;
-                case "--swell": swell = Integer("--swell", Value(), 1, 12); break;
-                case "--at": at = Bindings(Value()); break;
-                case "--latex": latex = true; break;
-                default:
-                    if (arg.StartsWith("--", StringComparison.Ordinal)) throw new UsageException($"unknown option '{arg}'");
-                    if (formula is not null) throw new UsageException($"unexpected argument '{arg}' (the formula is \"{formula}\"; quote a formula that has spaces)");
-                    formula = arg;
-                    break;
-            }
-        }
-        if (formula is null) throw new UsageException("no formula given, e.g. nabla diff \"sin(x)*exp(x)\" --wrt x");
-        return new Options(formula, wrt, order, at, latex, swell);
-    }
-
-    private static int Integer(string option, string text, int min, int max) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
-            ? v
-            : throw new UsageException($"{option} must be a whole number from {min} to {max}, got '{text}'");
-
-    /// <summary>"x=1.5,y=2" → {x: 1.5, y: 2}.</summary>
-    private static Dictionary<string, double> Bindings(string text)
-    {
-        var map = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
-        {
-            var pair = part.Split('=', StringSplitOptions.TrimEntries);
-            if (pair.Length != 2 || !Expr.IsVariableName(pair[0]))
-                throw new UsageException($"--at: '{part}' is not of the form name=value (e.g. --at x=1.5,y=2)");
-            if (!double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
-                throw new UsageException($"--at: '{pair[1]}' is not a finite number (in '{part}')");
-            if (!map.TryAdd(pair[0], v))
-                throw new UsageException($"--at: {pair[0]} is given twice");
-        }
-        return map;
-    }
-
-    /// <summary>A malformed command line: reported with exit code 2.</summary>
-    private sealed class UsageException(string message) : Exception(message);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Nabla.Cli.Training;
 using Nabla.IO;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Nabla.Cli;
 
@@ -10,23 +11,25 @@ namespace Nabla.Cli;
 /// accuracy and the confusion matrix of a trained classifier. The model comes from the file's metadata (nabla train's
 /// safetensors), else from --model (a PyTorch or DeZero file has none); the naming from the keys, else --naming.
 /// </summary>
-public static class EvalCommand
+public sealed class EvalCommand(CliContext cli) : Command<EvalSettings>
 {
-    public static int Run(string[] args, TextWriter output, bool plain)
+    /// <summary>Tests the classifier of <c>--weights</c> on the test set.</summary>
+    public override int Execute(CommandContext context, EvalSettings settings, CancellationToken cancellationToken)
     {
-        var reader = new ArgReader("eval", args, ["--weights", "--model", "--naming", "--data", "--limit", "--device"], ["--plain"]);
-        if (reader.Positionals.Count > 0) throw new CliError($"eval: unexpected argument '{reader.Positionals[0]}'");
-        var weights = reader.String("--weights") ?? throw new CliError("eval: --weights FILE is required (a model.safetensors written by nabla train)");
+        var weights = settings.Weights!;
         if (!File.Exists(weights)) throw new CliError($"eval: weights file '{weights}' does not exist", 1);
         var metadata = ReadMetadata(weights);
         var dataset = metadata.GetValueOrDefault("dataset") ?? "mnist";
-        var model = reader.String("--model")?.ToLowerInvariant() ?? metadata.GetValueOrDefault("model") ?? "mlp";
-        var naming = ConvertCommand.Naming(reader, "eval");
+        var model = settings.Model?.ToLowerInvariant() ?? metadata.GetValueOrDefault("model") ?? "mlp";
+        var naming = ConvertSettings.ParseNaming(settings.Naming);
         if (dataset is not ("mnist" or "spiral"))
             throw new CliError($"eval: '{weights}' holds a {dataset} model; eval handles the classifiers (mnist, spiral)", 1);
         if (!TrainingTasks.Models(dataset).Contains(model))
             throw new CliError($"eval: unknown model '{model}' for {dataset} (known: {string.Join(", ", TrainingTasks.Models(dataset))})");
-        var options = TrainCommand.Parse(["--model", model, "--epochs", "1", .. DataArgs(reader), dataset]);
+        var options = TrainCommand.Options(new TrainSettings
+        {
+            Dataset = dataset, Model = model, Epochs = 1, DataDirectory = settings.DataDirectory, Limit = settings.Limit, Device = settings.Device,
+        });
         var task = (ClassificationTask)TrainingTasks.Create(options with { OutDirectory = "." });
         try
         {
@@ -36,11 +39,11 @@ public static class EvalCommand
         {
             throw new CliError($"eval: {e.Message}", 1);
         }
-        WarnOnNonFiniteWeights(task.Model, weights, output);
+        WarnOnNonFiniteWeights(task.Model, weights, cli.Output);
         var (xTest, tTest) = task.TestSet;
         var predicted = task.Predict(xTest);
         var truth = tTest.AsType(Tensors.DType.Int64).ToArray<long>();
-        Report(output, plain || reader.Flag("--plain"), weights, dataset, model, predicted, truth);
+        Report(cli, settings.Plain || !cli.Interactive, weights, dataset, model, predicted, truth);
         return 0;
     }
 
@@ -50,13 +53,6 @@ public static class EvalCommand
         long bad = model.Parameters().Sum(p => (long)p.Data.ToDoubleArray().Count(v => !double.IsFinite(v)));
         if (bad > 0)
             output.WriteLine($"warning: {bad:N0} of the {model.ParameterCount():N0} weights in '{weights}' are NaN or infinite (the run diverged); the accuracy below is meaningless");
-    }
-
-        private static IEnumerable<string> DataArgs(ArgReader reader)
-    {
-        if (reader.String("--data") is { } dir) yield return "--data=" + dir;
-        if (reader.String("--limit") is { } limit) yield return "--limit=" + limit;
-        if (reader.String("--device") is { } device) yield return "--device=" + device;
     }
 
     private static Dictionary<string, string> ReadMetadata(string path)
@@ -73,7 +69,7 @@ public static class EvalCommand
         }
     }
 
-    private static void Report(TextWriter output, bool plain, string weights, string dataset, string model, long[] predicted, long[] truth)
+    private static void Report(CliContext cli, bool plain, string weights, string dataset, string model, long[] predicted, long[] truth)
     {
         int classes = (int)Math.Max(predicted.Max(), truth.Max()) + 1;
         var confusion = new int[classes, classes];
@@ -86,6 +82,7 @@ public static class EvalCommand
             for (int p = 0; p < classes; p++) total += confusion[c, p];
             return total == 0 ? double.NaN : confusion[c, c] / (double)total;
         }
+        var output = cli.Output;
         if (plain)
         {
             output.WriteLine($"{dataset} {model} from {weights}: test accuracy {Pct(accuracy)} on {truth.Length} examples");
@@ -93,7 +90,7 @@ public static class EvalCommand
                 output.WriteLine($"class {c}: accuracy {Pct(ClassAcc(c))}; predicted as: {string.Join(" ", Enumerable.Range(0, classes).Select(p => confusion[c, p]))}");
             return;
         }
-        var console = AnsiConsole.Console;
+        var console = cli.Console;
         console.MarkupLine($"[bold]{Markup.Escape(dataset)} {Markup.Escape(model)}[/] from {Markup.Escape(weights)}: test accuracy [green]{Pct(accuracy)}[/] on {truth.Length} examples");
         var table = new Table().Border(TableBorder.Rounded).Title("confusion matrix (rows: true class, columns: predicted)");
         table.AddColumn("class");

@@ -1,6 +1,7 @@
 using Nabla.Cli.Training;
 using Nabla.IO;
 using Nabla.Tensors;
+using Spectre.Console.Cli;
 
 namespace Nabla.Cli;
 
@@ -8,18 +9,12 @@ namespace Nabla.Cli;
 /// <c>nabla export WEIGHTS --onnx OUT.onnx [--opset N] [--data DIR]</c>: the model a weights file from
 /// <c>nabla train</c> holds, as an ONNX file with a dynamic batch axis.
 /// </summary>
-public static class ExportCommand
+public sealed class ExportCommand(CliContext cli) : Command<ExportSettings>
 {
-    /// <summary>Runs the command; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output)
+    /// <summary>Writes the ONNX file; returns the exit code.</summary>
+    public override int Execute(CommandContext context, ExportSettings settings, CancellationToken cancellationToken)
     {
-        var reader = new ArgReader("export", args, ["--onnx", "--opset", "--data"], []);
-        if (reader.Positionals.Count != 1)
-            throw new CliError("export: give one weights file (a model.safetensors written by nabla train): export WEIGHTS --onnx OUT.onnx");
-        var weights = reader.Positionals[0];
-        var path = reader.String("--onnx") ?? throw new CliError("export: --onnx OUT.onnx is required");
-        int opset = int.TryParse(reader.String("--opset") ?? "17", out var o) && o is >= 13 and <= 21
-            ? o : throw new CliError($"export: --opset '{reader.String("--opset")}' must be an integer from 13 to 21");
+        var (weights, path, opset) = (settings.Weights!, settings.Onnx!, settings.Opset ?? 17);
         if (!File.Exists(weights)) throw new CliError($"export: weights file '{weights}' does not exist", 1);
         Dictionary<string, string> metadata;
         try
@@ -34,8 +29,8 @@ public static class ExportCommand
         var model = metadata.GetValueOrDefault("model") ?? "mlp";
         if (dataset is not ("mnist" or "spiral"))
             throw new CliError($"export: '{weights}' holds a {dataset} model; export handles the classifiers (mnist, spiral)", 1);
-        var data = reader.String("--data") is { } dir ? new[] { "--data=" + dir } : [];
-        var task = (ClassificationTask)TrainingTasks.Create(TrainCommand.Parse(["--model", model, "--epochs", "1", .. data, dataset]) with { OutDirectory = "." });
+        var options = TrainCommand.Options(new TrainSettings { Dataset = dataset, Model = model, Epochs = 1, DataDirectory = settings.DataDirectory });
+        var task = (ClassificationTask)TrainingTasks.Create(options with { OutDirectory = "." });
         try
         {
             task.Model.LoadWeights(weights);
@@ -46,7 +41,7 @@ public static class ExportCommand
         }
         var sample = Tensor.Zeros(DType.Float32, [1, .. task.TestSet.X.Shape[1..]]);
         Onnx.Onnx.Export(task.Model, sample, path, opset);
-        output.WriteLine($"wrote {path}: the {dataset} {model} from {weights}, input (N, {string.Join(", ", sample.Shape[1..])}), opset {opset}");
+        cli.Output.WriteLine($"wrote {path}: the {dataset} {model} from {weights}, input (N, {string.Join(", ", sample.Shape[1..])}), opset {opset}");
         return 0;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Nabla.Autodiff;
 using Nabla.Symbolic;
 using Nabla.Tensors;
+using Spectre.Console.Cli;
 
 namespace Nabla.Cli;
 
@@ -9,23 +10,20 @@ namespace Nabla.Cli;
 /// <c>nabla graph "tanh(x)" --order 4 -o tanh4.png</c>: the computational graph of the n-th derivative
 /// built by double backprop (DeZero's famous picture), as DOT text or an image through Graphviz.
 /// </summary>
-public static class GraphCommand
+public sealed class GraphCommand(CliContext cli) : Command<GraphSettings>
 {
     /// <summary>The largest graph drawn to PNG or SVG through Graphviz.</summary>
     public const int MaxLayoutNodes = 5000;
 
-    public static int Run(string[] args, TextWriter output)
+    /// <summary>Draws the graph and writes it; returns the exit code.</summary>
+    public override int Execute(CommandContext context, GraphSettings settings, CancellationToken cancellationToken)
     {
-        var reader = new ArgReader("graph", args, ["--order", "-o", "--out", "--wrt", "--at"], ["--verbose"]);
-        if (reader.Positionals.Count != 1)
-            throw new CliError(reader.Positionals.Count == 0 ? "graph: which expression? e.g. nabla graph \"tanh(x)\" --order 4 -o tanh4.png" : $"graph: unexpected argument '{reader.Positionals[1]}'");
-        int order = reader.Int("--order", 1, min: 0);
-        if (order > 12) throw new CliError($"graph: --order {order} is too high (the graph grows exponentially; at most 12)");
-        var path = reader.String("-o") ?? reader.String("--out") ?? throw new CliError("graph: -o FILE is required (.dot, .png or .svg)");
+        var output = cli.Output;
+        int order = settings.Order ?? 1;
         Expr expr;
         try
         {
-            expr = Expr.Parse(reader.Positionals[0]);
+            expr = Expr.Parse(settings.Expression!);
         }
         catch (ExprParseException e)
         {
@@ -33,10 +31,10 @@ public static class GraphCommand
         }
         var names = expr.Variables();
         if (names.Count == 0) throw new CliError("graph: the expression has no variable to differentiate by");
-        var wrt = reader.String("--wrt") ?? (names.Count == 1 ? names[0]
+        var wrt = settings.Wrt ?? (names.Count == 1 ? names[0]
             : throw new CliError($"graph: the expression has the variables {string.Join(", ", names)}: say which one to differentiate by with --wrt"));
         if (!names.Contains(wrt)) throw new CliError($"graph: '{wrt}' does not occur in the expression (variables: {string.Join(", ", names)})");
-        var values = Bindings(reader.String("--at"), names);
+        var values = Bindings(settings.At, names);
         var inputs = names.Select(n => new Variable(Tensor.Scalar(values[n]), n)).ToArray();
         var x = inputs[names.ToList().IndexOf(wrt)];
         var y = expr.ToFunction(names)(inputs);
@@ -48,6 +46,7 @@ public static class GraphCommand
             y = x.Grad ?? new Variable(Tensor.Scalar(0.0));
             y.Name = $"gx{k}";
         }
+        var path = settings.Out ?? DefaultPath(settings.Expression!, order);
         int nodes = Graph.NodeCount(y);
         bool dot = path.EndsWith(".dot", StringComparison.OrdinalIgnoreCase);
         // Graphviz's layout time grows much faster than the node count: past a few thousand nodes it takes minutes.
@@ -57,10 +56,11 @@ public static class GraphCommand
             output.WriteLine($"warning: the graph has {nodes:N0} nodes; Graphviz will take minutes or more to draw it");
         try
         {
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder) Directory.CreateDirectory(folder);
             if (dot)
-                File.WriteAllText(path, Graph.ToDot(y, reader.Flag("--verbose")));
+                File.WriteAllText(path, Graph.ToDot(y, settings.Verbose));
             else
-                Graph.SavePng(y, path, reader.Flag("--verbose"));
+                Graph.SavePng(y, path, settings.Verbose);
         }
         catch (InvalidOperationException e)
         {
@@ -73,6 +73,18 @@ public static class GraphCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"d^{order}/d{wrt}^{order} of {expr} at {wrt}={values[wrt]}: value {y.Data.Item():G10}, {nodes} nodes; wrote {path}"));
         return 0;
+    }
+
+    /// <summary>
+    /// Where a graph goes without <c>-o</c>: a .dot file (no Graphviz needed) under <c>runs/graph/</c>, named after the
+    /// expression and the order, so that nothing lands loose in the current folder.
+    /// </summary>
+    public static string DefaultPath(string expression, int order)
+    {
+        var name = new string(expression.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        while (name.Contains("--", StringComparison.Ordinal)) name = name.Replace("--", "-", StringComparison.Ordinal);
+        if (name.Length > 40) name = name[..40].TrimEnd('-');
+        return Path.Combine("runs", "graph", $"{(name.Length == 0 ? "graph" : name)}-order{order}.dot");
     }
 
     private static Dictionary<string, double> Bindings(string? text, IReadOnlyList<string> names)

@@ -1,12 +1,13 @@
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Nabla.Cli;
 
 /// <summary><c>nabla info</c>: prints the version, runtime, CPU, SIMD support and thread count.</summary>
-public static class InfoCommand
+public sealed class InfoCommand(CliContext cli) : Command
 {
-    /// <summary>Writes the info table to the console.</summary>
-    public static void Run()
+    /// <summary>Writes the info table.</summary>
+    public override int Execute(CommandContext context, CancellationToken cancellationToken)
     {
         var table = new Table()
             .Border(TableBorder.Rounded)
@@ -17,6 +18,7 @@ public static class InfoCommand
         foreach (var (name, value) in SystemInfo.Rows())
             table.AddRow(new Text(name), new Text(value));
 
-        AnsiConsole.Write(table);
+        cli.Console.Write(table);
+        return 0;
     }
 }

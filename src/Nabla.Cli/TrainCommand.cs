@@ -5,24 +5,23 @@ using Nabla.NN;
 using Nabla.NN.Optimizers;
 using Nabla.Tensors;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Nabla.Cli;
 
 /// <summary><c>nabla train &lt;dataset&gt;</c>: trains a model, writes the run folder, prints where everything went.</summary>
-public static class TrainCommand
+public sealed class TrainCommand(CliContext cli) : Command<TrainSettings>
 {
     /// <summary>Exit code when Ctrl-C stopped training before the last epoch.</summary>
     public const int Interrupted = 130;
 
-    public static readonly string[] Datasets = ["mnist", "spiral", "sincurve"];
+    /// <summary>Trains as <paramref name="settings"/> say; cancelled (after the current batch) by <paramref name="cancellationToken"/>.</summary>
+    public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken) =>
+        Run(Options(settings), cli.Output, cancellationToken, cli.Interactive);
 
-    private static readonly string[] ValueOptions = ["--model", "--epochs", "--batch-size", "--lr", "--weight-decay", "--seed", "--data", "--out", "--threads", "--limit", "--device"];
-    private static readonly string[] FlagOptions = ["--plain", "--numpy-rng", "--book", "--distributed"];
-
-    /// <summary>Parses the options (after the word <c>train</c>) and trains; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, CancellationToken token, bool? interactive = null)
+    /// <summary>Trains with <paramref name="options"/> and returns the exit code.</summary>
+    public static int Run(TrainOptions options, TextWriter output, CancellationToken token, bool interactive = false)
     {
-        var options = Parse(args);
         Parallelism.MaxThreads = options.Threads;
         if (options.Book) return BookStep48.Run(options.Epochs, options.NumPyRng, output, token);
         using var communicator = options.Distributed ? Communicators.Create() : null;
@@ -34,7 +33,7 @@ public static class TrainCommand
         bool folderExisted = !writer || Directory.Exists(options.OutDirectory);
         var folder = writer ? PrepareFolder(options.OutDirectory) : Path.GetFullPath(options.OutDirectory);
         var optimizer = CreateOptimizer(options);
-        bool plain = options.Plain || !(interactive ?? !Console.IsOutputRedirected);
+        bool plain = options.Plain || !interactive;
         IReporter reporter = !writer ? new PlainReporter(TextWriter.Null) : plain ? new PlainReporter(output) : new SpectreReporter(AnsiConsole.Console);
         reporter.Info(string.Create(CultureInfo.InvariantCulture,
             $"training {options.Model} on {options.Dataset}: {options.Epochs} epochs, batch {options.BatchSize}, lr {options.LearningRate:G}, seed {options.Seed}, {options.Threads} threads, on {options.Device}"));
@@ -69,46 +68,31 @@ public static class TrainCommand
         return Interrupted;
     }
 
-    /// <summary>The options with each data set's defaults (DeZero's examples; the README's MNIST run).</summary>
-    public static TrainOptions Parse(string[] args)
+    /// <summary>The options with each data set's defaults (DeZero's examples; the README's MNIST run) for what was left out.</summary>
+    public static TrainOptions Options(TrainSettings settings)
     {
-        var reader = new ArgReader("train", args, ValueOptions, FlagOptions);
-        if (reader.Positionals.Count == 0)
-            throw new CliError($"train: which data set? (known: {string.Join(", ", Datasets)})");
-        if (reader.Positionals.Count > 1)
-            throw new CliError($"train: unexpected argument '{reader.Positionals[1]}'");
-        var dataset = reader.Positionals[0].ToLowerInvariant();
-        if (!Datasets.Contains(dataset))
-            throw new CliError($"train: unknown data set '{reader.Positionals[0]}' (known: {string.Join(", ", Datasets)})");
-        if (dataset == "sincurve" && reader.String("--batch-size") is not null)
-            throw new CliError("train sincurve: --batch-size does not apply: the LSTM is trained on one sequence, by truncated BPTT over 30 steps");
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Validate() is { Successful: false } failed) throw new CliError(failed.Message ?? "train: bad options");
+        var dataset = settings.Dataset!.ToLowerInvariant();
         var defaults = Defaults(dataset);
-        var model = (reader.String("--model") ?? defaults.Model).ToLowerInvariant();
-        var models = TrainingTasks.Models(dataset);
-        if (!models.Contains(model))
-            throw new CliError($"train: unknown model '{model}' for {dataset} (known: {string.Join(", ", models)})");
-        bool book = reader.Flag("--book");
-        if (book && dataset != "spiral") throw new CliError($"train: --book runs the book's step 48, which trains spiral, not {dataset}");
-        long seed = reader.Int("--seed", 0);
-        bool numpyRng = reader.Flag("--numpy-rng");
-        if (numpyRng && seed is < 0 or > uint.MaxValue) throw new CliError($"train: --numpy-rng needs a seed in [0, 2^32), got {seed}");
+        var model = settings.Model?.ToLowerInvariant() ?? defaults.Model;
         return defaults with
         {
-            Book = book,
-            NumPyRng = numpyRng,
+            Book = settings.Book,
+            NumPyRng = settings.NumPyRng,
             Model = model,
-            Epochs = reader.Int("--epochs", defaults.Epochs, min: 1),
-            BatchSize = reader.Int("--batch-size", defaults.BatchSize, min: 1),
-            LearningRate = reader.Double("--lr", defaults.LearningRate, positive: true),
-            WeightDecay = reader.Double("--weight-decay", defaults.WeightDecay, nonNegative: true),
-            Seed = seed,
-            DataDirectory = reader.String("--data"),
-            OutDirectory = reader.String("--out") ?? Path.Combine("runs", $"{dataset}-{model}-{DateTime.Now:yyyyMMdd-HHmmss}"),
-            Threads = reader.Int("--threads", Environment.ProcessorCount, min: 1),
-            Plain = reader.Flag("--plain"),
-            Distributed = reader.Flag("--distributed"),
-            Limit = reader.Int("--limit", 0, min: 0),
-            Device = DeviceOption.Parse("train", reader.String("--device")),
+            Epochs = settings.Epochs ?? defaults.Epochs,
+            BatchSize = settings.BatchSize ?? defaults.BatchSize,
+            LearningRate = settings.LearningRate ?? defaults.LearningRate,
+            WeightDecay = settings.WeightDecay ?? defaults.WeightDecay,
+            Seed = settings.Seed ?? 0,
+            DataDirectory = settings.DataDirectory,
+            OutDirectory = settings.OutDirectory ?? Path.Combine("runs", $"{dataset}-{model}-{DateTime.Now:yyyyMMdd-HHmmss}"),
+            Threads = settings.Threads ?? Environment.ProcessorCount,
+            Plain = settings.Plain,
+            Distributed = settings.Distributed,
+            Limit = settings.Limit ?? 0,
+            Device = DeviceOption.Parse("train", settings.Device),
         };
     }
 

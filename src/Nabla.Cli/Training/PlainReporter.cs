@@ -11,7 +11,7 @@ public sealed class PlainReporter(TextWriter output) : IReporter, IEpochProgress
 
     public void Step(int done, double loss, double accuracy, double samplesPerSecond) { }
 
-    public void EndEpoch() { }
+    public void EndEpoch(bool completed) { }
 
     public void EpochDone(EpochResult r) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"epoch {r.Epoch}: train loss {r.TrainLoss:F4}{Acc(r.TrainAccuracy)}, test loss {r.TestLoss:F4}{Acc(r.TestAccuracy)}, {r.Seconds:F1} s"));

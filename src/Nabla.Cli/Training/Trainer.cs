@@ -34,7 +34,7 @@ public sealed class Trainer(TrainingTask task, Optimizer optimizer, IReporter re
                 var clock = Stopwatch.StartNew();
                 progress.StartEpoch(epoch, epochs, task.StepsPerEpoch);
                 var train = task.TrainEpoch(optimizer, progress, token);
-                progress.EndEpoch();
+                progress.EndEpoch(completed: train is not null);
                 if (train is null)
                 {
                     completed = false;

@@ -41,7 +41,7 @@ public class BookStep48Tests
     public void Cli_PrintsEachEpochInFullPrecision()
     {
         var output = new StringWriter();
-        int code = TrainCommand.Run(["spiral", "--numpy-rng", "--book", "--epochs", "3"], output, CancellationToken.None, interactive: false);
+        int code = CommandLine.Invoke(["train", "spiral", "--numpy-rng", "--book", "--epochs", "3"], output);
         Assert.Equal(0, code);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
@@ -53,8 +53,8 @@ public class BookStep48Tests
     [Fact]
     public void Cli_RejectsBookOnOtherDataSets_AndBadNumPySeeds()
     {
-        Assert.Contains("--book", Assert.Throws<CliError>(() => TrainCommand.Parse(["mnist", "--book"])).Message);
-        Assert.Contains("--numpy-rng", Assert.Throws<CliError>(() => TrainCommand.Parse(["spiral", "--numpy-rng", "--seed", "-3"])).Message);
+        Assert.Contains("--book", Assert.Throws<CliError>(() => CommandLine.Invoke(["train", "mnist", "--book"], TextWriter.Null)).Message);
+        Assert.Contains("--numpy-rng", Assert.Throws<CliError>(() => CommandLine.Invoke(["train", "spiral", "--numpy-rng", "--seed", "-3"], TextWriter.Null)).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => BookStep48.EpochLosses(0, true));
     }
 }

@@ -29,7 +29,7 @@ public sealed class TrainCommandTests : IDisposable
     public void OneEpochOnASliceWritesTheRunFolder()
     {
         var output = new StringWriter();
-        int code = TrainCommand.Run(["mnist", "--epochs", "1", "--limit", "400", "--plain", "--out", dir, "--threads", "1"], output, CancellationToken.None);
+        int code = CommandLine.Invoke(["train", "mnist", "--epochs", "1", "--limit", "400", "--plain", "--out", dir, "--threads", "1"], output, CancellationToken.None);
         Assert.Equal(0, code);
         var text = output.ToString();
         Assert.Contains("epoch 1: train loss", text);
@@ -45,7 +45,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal([784, 1000], weights["l0.W"].Shape);
 
         var evalOutput = new StringWriter();
-        Assert.Equal(0, EvalCommand.Run(["--weights", Path.Combine(dir, "model.safetensors"), "--limit", "400"], evalOutput, plain: true));
+        Assert.Equal(0, CommandLine.Invoke(["eval", "--weights", Path.Combine(dir, "model.safetensors"), "--limit", "400", "--plain"], evalOutput));
         Assert.Contains("test accuracy", evalOutput.ToString());
         Assert.Contains("class 9: accuracy", evalOutput.ToString());
     }
@@ -54,9 +54,9 @@ public sealed class TrainCommandTests : IDisposable
     public void SpiralAndSinCurveWriteTheirOwnCharts()
     {
         var output = new StringWriter();
-        Assert.Equal(0, TrainCommand.Run(["spiral", "--epochs", "2", "--plain", "--out", Path.Combine(dir, "spiral")], output, CancellationToken.None));
+        Assert.Equal(0, CommandLine.Invoke(["train", "spiral", "--epochs", "2", "--plain", "--out", Path.Combine(dir, "spiral")], output, CancellationToken.None));
         AssertPng(Path.Combine(dir, "spiral", "decision-boundary.png"));
-        Assert.Equal(0, TrainCommand.Run(["sincurve", "--epochs", "1", "--limit", "90", "--plain", "--out", Path.Combine(dir, "sin")], output, CancellationToken.None));
+        Assert.Equal(0, CommandLine.Invoke(["train", "sincurve", "--epochs", "1", "--limit", "90", "--plain", "--out", Path.Combine(dir, "sin")], output, CancellationToken.None));
         AssertPng(Path.Combine(dir, "sin", "prediction.png"));
         Assert.False(File.Exists(Path.Combine(dir, "sin", "accuracy.png")));
         Assert.Contains("test loss", output.ToString());
@@ -76,7 +76,7 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData(new[] { "mnist", "--device", "cuda:99" }, "device cuda:99 is not available on this machine (found: cpu")]
     public void BadOptionsAreOneClearLine(string[] args, string message)
     {
-        var e = Assert.Throws<CliError>(() => TrainCommand.Parse(args));
+        var e = Assert.Throws<CliError>(() => CommandLine.Invoke(["train", .. args], TextWriter.Null));
         Assert.Contains(message, e.Message);
         Assert.Equal(CommandLine.UsageError, e.ExitCode);
         Assert.DoesNotContain("\n", e.Message);
@@ -90,10 +90,10 @@ public sealed class TrainCommandTests : IDisposable
         {
             var output = new StringWriter();
             var outDir = Path.Combine(dir, "spiral-" + device);
-            Assert.Equal(0, TrainCommand.Run(["spiral", "--epochs", "3", "--plain", "--device", device, "--out", outDir], output, CancellationToken.None));
+            Assert.Equal(0, CommandLine.Invoke(["train", "spiral", "--epochs", "3", "--plain", "--device", device, "--out", outDir], output, CancellationToken.None));
             Assert.Contains($"on {device}", output.ToString());
             var eval = new StringWriter();
-            Assert.Equal(0, EvalCommand.Run(["--weights", Path.Combine(outDir, "model.safetensors"), "--device", device], eval, plain: true));
+            Assert.Equal(0, CommandLine.Invoke(["eval", "--weights", Path.Combine(outDir, "model.safetensors"), "--device", device, "--plain"], eval));
             return eval.ToString().Split('\n').First(l => l.Contains("test accuracy"));
         }
         Assert.Equal(Run("cpu"), Run("ilgpu-cpu").Replace("spiral-ilgpu-cpu", "spiral-cpu"));
@@ -102,14 +102,14 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void TheDeviceOptionDefaultsToTheCpu()
     {
-        Assert.Equal(Nabla.Tensors.Device.Cpu, TrainCommand.Parse(["mnist"]).Device);
-        Assert.Equal(Nabla.Tensors.Device.Cpu, TrainCommand.Parse(["mnist", "--device", "cpu"]).Device);
+        Assert.Equal(Nabla.Tensors.Device.Cpu, TrainCommand.Options(new TrainSettings { Dataset = "mnist" }).Device);
+        Assert.Equal(Nabla.Tensors.Device.Cpu, TrainCommand.Options(new TrainSettings { Dataset = "mnist", Device = "cpu" }).Device);
     }
 
     [Fact]
     public void AMissingDataDirectoryIsReported()
     {
-        var e = Assert.Throws<CliError>(() => TrainCommand.Run(["mnist", "--data", Path.Combine(dir, "nowhere"), "--plain", "--out", dir], TextWriter.Null, CancellationToken.None));
+        var e = Assert.Throws<CliError>(() => CommandLine.Invoke(["train", "mnist", "--data", Path.Combine(dir, "nowhere"), "--plain", "--out", dir], TextWriter.Null, CancellationToken.None));
         Assert.Contains("cannot load MNIST", e.Message);
         Assert.Contains("nowhere", e.Message);
         Assert.Equal(1, e.ExitCode);
@@ -122,7 +122,7 @@ public sealed class TrainCommandTests : IDisposable
         Directory.CreateDirectory(data);
         foreach (var name in new[] { "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte" })
             File.WriteAllBytes(Path.Combine(data, name), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
-        var e = Assert.Throws<CliError>(() => TrainCommand.Run(["mnist", "--data", data, "--plain", "--out", dir], TextWriter.Null, CancellationToken.None));
+        var e = Assert.Throws<CliError>(() => CommandLine.Invoke(["train", "mnist", "--data", data, "--plain", "--out", dir], TextWriter.Null, CancellationToken.None));
         Assert.Contains("cannot load MNIST", e.Message);
         Assert.Equal(1, e.ExitCode);
     }
@@ -133,7 +133,7 @@ public sealed class TrainCommandTests : IDisposable
         Directory.CreateDirectory(dir);
         var file = Path.Combine(dir, "a-file");
         File.WriteAllText(file, "");
-        var e = Assert.Throws<CliError>(() => TrainCommand.Run(["spiral", "--plain", "--out", Path.Combine(file, "run")], TextWriter.Null, CancellationToken.None));
+        var e = Assert.Throws<CliError>(() => CommandLine.Invoke(["train", "spiral", "--plain", "--out", Path.Combine(file, "run")], TextWriter.Null, CancellationToken.None));
         Assert.Contains("cannot write to the output folder", e.Message);
         Assert.Equal(1, e.ExitCode);
     }
@@ -144,7 +144,7 @@ public sealed class TrainCommandTests : IDisposable
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         var output = new StringWriter();
-        Assert.Equal(TrainCommand.Interrupted, TrainCommand.Run(["spiral", "--plain", "--out", dir], output, cts.Token));
+        Assert.Equal(TrainCommand.Interrupted, CommandLine.Invoke(["train", "spiral", "--plain", "--out", dir], output, cts.Token));
         Assert.Contains("nothing was saved", output.ToString());
         Assert.False(File.Exists(Path.Combine(dir, "model.safetensors")));
     }
@@ -154,7 +154,7 @@ public sealed class TrainCommandTests : IDisposable
     {
         var output = new StringWriter();
         string run = Path.Combine(dir, "diverged");
-        Assert.Equal(1, TrainCommand.Run(["spiral", "--lr", "1e30", "--epochs", "20", "--plain", "--out", run], output, CancellationToken.None));
+        Assert.Equal(1, CommandLine.Invoke(["train", "spiral", "--lr", "1e30", "--epochs", "20", "--plain", "--out", run], output, CancellationToken.None));
         Assert.Contains("stopped: the training loss of epoch 1", output.ToString());
         Assert.Contains("training diverged; try a smaller --lr than 1E+30", output.ToString());
         Assert.DoesNotContain("epoch 2", output.ToString());
@@ -165,11 +165,11 @@ public sealed class TrainCommandTests : IDisposable
     public void AFailedOrEmptyRunLeavesNoRunFolder()
     {
         string run = Path.Combine(dir, "never");
-        Assert.Throws<CliError>(() => TrainCommand.Run(["mnist", "--data", Path.Combine(dir, "nowhere"), "--plain", "--out", run], TextWriter.Null, CancellationToken.None));
+        Assert.Throws<CliError>(() => CommandLine.Invoke(["train", "mnist", "--data", Path.Combine(dir, "nowhere"), "--plain", "--out", run], TextWriter.Null, CancellationToken.None));
         Assert.False(Directory.Exists(run));
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        Assert.Equal(TrainCommand.Interrupted, TrainCommand.Run(["spiral", "--plain", "--out", run], TextWriter.Null, cts.Token));
+        Assert.Equal(TrainCommand.Interrupted, CommandLine.Invoke(["train", "spiral", "--plain", "--out", run], TextWriter.Null, cts.Token));
         Assert.False(Directory.Exists(run));
     }
 
@@ -180,7 +180,7 @@ public sealed class TrainCommandTests : IDisposable
     public void OptionsThatWouldBeIgnoredOrWrongAreRejected(string dataset, string option, string value, string message)
     {
         string[] args = option == "--epochs" ? [dataset, option, value, option, "3"] : [dataset, option, value];
-        var e = Assert.Throws<CliError>(() => TrainCommand.Parse(args));
+        var e = Assert.Throws<CliError>(() => CommandLine.Invoke(["train", .. args], TextWriter.Null));
         Assert.Contains(message, e.Message);
         Assert.Equal(2, e.ExitCode);
     }
@@ -189,17 +189,17 @@ public sealed class TrainCommandTests : IDisposable
     public void EvalWarnsOnNonFiniteWeights()
     {
         string run = Path.Combine(dir, "nan");
-        Assert.Equal(0, TrainCommand.Run(["spiral", "--epochs", "1", "--plain", "--out", run], TextWriter.Null, CancellationToken.None));
+        Assert.Equal(0, CommandLine.Invoke(["train", "spiral", "--epochs", "1", "--plain", "--out", run], TextWriter.Null, CancellationToken.None));
         string path = Path.Combine(run, "model.safetensors");
         var clean = new StringWriter();
-        Assert.Equal(0, EvalCommand.Run(["--weights", path], clean, plain: true));
+        Assert.Equal(0, CommandLine.Invoke(["eval", "--weights", path, "--plain"], clean));
         Assert.DoesNotContain("warning", clean.ToString());
         var tensors = SafeTensors.Load(path, out var metadata);
         var name = tensors.Keys.Order().First();
         tensors[name] = Tensor.FullLike(tensors[name], double.NaN);
         SafeTensors.Save(path, tensors, metadata);
         var output = new StringWriter();
-        EvalCommand.Run(["--weights", path], output, plain: true);
+        CommandLine.Invoke(["eval", "--weights", path, "--plain"], output);
         Assert.Contains($"warning: {tensors[name].Size:N0} of the", output.ToString());
         Assert.Contains("NaN or infinite", output.ToString());
     }
@@ -217,7 +217,7 @@ public sealed class TrainCommandTests : IDisposable
         {
             if (current == epoch) cts.Cancel();
         }
-        public void EndEpoch() { }
+        public void EndEpoch(bool completed) { }
     }
 
     [Fact]

@@ -104,6 +104,21 @@ public sealed class ExampleTests : IDisposable
         var output = new StringWriter();
         Assert.Equal(0, Examples[name].Run(["--help"], output));
         Assert.Contains($"usage: dotnet run --project examples/{name}", output.ToString());
+        Assert.Contains($"(default: runs/examples/{name})", output.ToString());
+    }
+
+    [Fact]
+    public void WithoutOutAnExampleWritesUnderRunsExamplesAndAnExampleThatWritesNothingLeavesNoFolder()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, Newton.Program.Run([], output));
+        Assert.False(Directory.Exists(Path.Combine("runs", "examples", "Newton")), "Newton writes nothing, so it makes no folder");
+        output = new StringWriter();
+        Assert.Equal(0, Tanh.Program.Run(["--quick"], output));
+        var expected = Path.GetFullPath(Path.Combine("runs", "examples", "TanhDerivatives", "tanh-derivatives.png"));
+        Assert.Contains(expected, output.ToString());
+        Assert.True(File.Exists(expected));
+        Directory.Delete(Path.Combine("runs", "examples", "TanhDerivatives"), recursive: true);
     }
 
     /// <summary>

@@ -15,13 +15,13 @@ public class ExportCommandTests
         string dir = Path.Combine(Path.GetTempPath(), $"nabla-export-{Guid.NewGuid():N}");
         try
         {
-            Assert.Equal(0, TrainCommand.Run(["spiral", "--epochs", "2", "--plain", "--out", dir], new StringWriter(), CancellationToken.None));
+            Assert.Equal(0, CommandLine.Invoke(["train", "spiral", "--epochs", "2", "--plain", "--out", dir], new StringWriter(), CancellationToken.None));
             string weights = Path.Combine(dir, "model.safetensors"), onnx = Path.Combine(dir, "model.onnx");
             var output = new StringWriter();
-            Assert.Equal(0, ExportCommand.Run([weights, "--onnx", onnx], output));
+            Assert.Equal(0, CommandLine.Invoke(["export", weights, "--onnx", onnx], output));
             Assert.Contains("wrote", output.ToString());
 
-            var task = (ClassificationTask)TrainingTasks.Create(TrainCommand.Parse(["spiral"]) with { OutDirectory = "." });
+            var task = (ClassificationTask)TrainingTasks.Create(TrainCommand.Options(new TrainSettings { Dataset = "spiral" }) with { OutDirectory = "." });
             task.Model.LoadWeights(weights);
             var x = task.TestSet.X;
             float[] expected;
@@ -40,11 +40,11 @@ public class ExportCommandTests
     [Fact]
     public void Missing_arguments_are_one_line_errors()
     {
-        var e = Assert.Throws<CliError>(() => ExportCommand.Run(["model.safetensors"], new StringWriter()));
+        var e = Assert.Throws<CliError>(() => CommandLine.Invoke(["export", "model.safetensors"], new StringWriter()));
         Assert.Contains("--onnx", e.Message);
-        e = Assert.Throws<CliError>(() => ExportCommand.Run(["/nonexistent/m.safetensors", "--onnx", "o.onnx"], new StringWriter()));
+        e = Assert.Throws<CliError>(() => CommandLine.Invoke(["export", "/nonexistent/m.safetensors", "--onnx", "o.onnx"], new StringWriter()));
         Assert.Contains("does not exist", e.Message);
-        e = Assert.Throws<CliError>(() => ExportCommand.Run(["m.safetensors", "--onnx", "o.onnx", "--opset", "9"], new StringWriter()));
+        e = Assert.Throws<CliError>(() => CommandLine.Invoke(["export", "m.safetensors", "--onnx", "o.onnx", "--opset", "9"], new StringWriter()));
         Assert.Contains("--opset", e.Message);
     }
 }

@@ -28,7 +28,7 @@ public class DiffCommandTests
     {
         var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length == 1, $"expected one line on stderr, got:\n{err}");
-        Assert.StartsWith("nabla diff: ", lines[0]);
+        Assert.StartsWith("nabla: diff: ", lines[0]);
         Assert.Contains(contains, lines[0]);
         Assert.DoesNotContain("   at ", err);
     }
@@ -102,7 +102,8 @@ public class DiffCommandTests
     {
         var (code, output, _) = Run("diff", "--help");
         Assert.Equal(0, code);
-        Assert.Contains("Usage: nabla diff", output);
+        Assert.Contains("nabla diff [formula] [OPTIONS]", output);
+        Assert.Contains("--swell <N>", output);
         Assert.Contains("diff", Run("--help").Out);
     }
 
@@ -136,8 +137,8 @@ public class DiffCommandTests
     [InlineData(new[] { "diff" }, "no formula given")]
     [InlineData(new[] { "diff", "x", "--bogus" }, "unknown option '--bogus'")]
     [InlineData(new[] { "diff", "x", "y" }, "unexpected argument 'y'")]
-    [InlineData(new[] { "diff", "x", "--order", "abc" }, "--order must be a whole number from 1 to 12, got 'abc'")]
-    [InlineData(new[] { "diff", "x", "--order", "0" }, "--order must be a whole number from 1 to 12, got '0'")]
+    [InlineData(new[] { "diff", "x", "--order", "abc" }, "--order must be an integer, got 'abc'")]
+    [InlineData(new[] { "diff", "x", "--order", "0" }, "--order must be an integer from 1 to 12, got 0")]
     [InlineData(new[] { "diff", "x", "--order" }, "--order needs a value")]
     [InlineData(new[] { "diff", "x", "--wrt", "2x" }, "--wrt: '2x' is not a variable name")]
     [InlineData(new[] { "diff", "x", "--at", "x" }, "--at: 'x' is not of the form name=value")]
@@ -155,7 +156,7 @@ public class DiffCommandTests
     public void RunsWithWritersToo_WithoutTheConsole()
     {
         var (o, e) = (new StringWriter(), new StringWriter());
-        Assert.Equal(0, DiffCommand.Run(["exp(x^2)", "--wrt", "x"], o, e));
+        Assert.Equal(0, CommandLine.Run(["diff", "exp(x^2)", "--wrt", "x"], o, e));
         Assert.Contains("df/dx = 2*x*exp(x^2)", o.ToString());
     }
 
@@ -163,11 +164,11 @@ public class DiffCommandTests
     public void AVariableThatIsNotInTheFormulaIsNamed()
     {
         var (o, e) = (new StringWriter(), new StringWriter());
-        Assert.Equal(0, DiffCommand.Run(["x^2", "--wrt", "y"], o, e));
+        Assert.Equal(0, CommandLine.Run(["diff", "x^2", "--wrt", "y"], o, e));
         Assert.Contains("note: y does not occur in the formula (variables: x)", o.ToString());
         Assert.Contains("df/dy = 0", o.ToString());
         var (o2, e2) = (new StringWriter(), new StringWriter());
-        Assert.Equal(0, DiffCommand.Run(["x^2", "--wrt", "x"], o2, e2));
+        Assert.Equal(0, CommandLine.Run(["diff", "x^2", "--wrt", "x"], o2, e2));
         Assert.DoesNotContain("note:", o2.ToString());
     }
 }
