@@ -40,18 +40,22 @@ public static class Program
 
         var image = VisionArgs.ImageOrPicture("--image", values.GetValueOrDefault("--image"), () => VisionArgs.Stripes(240, 320), options.OutPath("grad-cam-input.png"), output);
         Init.Seed(0);
-        var model = new GradCamVgg16();
+        var model = new VGG16();
         VisionArgs.LoadOrSay(model, values.GetValueOrDefault("--weights"), "real predictions", output);
         model.To(options.Device);
         var x = VGG16.Preprocess(image, size, size).Reshape(1, 3, size, size).To(options.Device);
 
-        Variable y, lastConv;
-        using (Config.TestMode()) (y, lastConv) = model.ForwardKeepingLastConv(new Variable(x));
+        // DeZero reads model.conv5_3.outputs[0](); here a forward hook keeps conv5_3's output (before its ReLU).
+        Variable? lastConv = null;
+        Variable y;
+        using (model.conv5_3.RegisterForwardHook((_, _, output) => lastConv = output))
+        using (Config.TestMode())
+            y = model.Call(new Variable(x));
         int predicted = (int)y.Data.ArgMax().To(Device.Cpu).Item<long>();
         PrintTop(y.Data.To(Device.Cpu), output);
 
         y[0, predicted].Backward(retainGrad: true);
-        var heatmap = Heatmap(lastConv.Data.To(Device.Cpu), lastConv.Grad!.Data.To(Device.Cpu), output);
+        var heatmap = Heatmap(lastConv!.Data.To(Device.Cpu), lastConv.Grad!.Data.To(Device.Cpu), output);
         string path = options.OutPath("grad-cam.png");
         ImageFile.Save(Overlay(image, heatmap), path);
         output.WriteLine($"predicted class {predicted} ({ImageNet.Label(predicted)}); conv5_3 heat map {heatmap.Dim(0)}x{heatmap.Dim(1)} over the image: {path}");

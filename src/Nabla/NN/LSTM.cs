@@ -41,7 +41,7 @@ public sealed class LSTM : Layer
     /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
-        var z = H is null ? x2h.Forward(x) : x2h.Forward(x) + h2h.Forward(H);
+        var z = H is null ? x2h.Call(x) : x2h.Call(x) + h2h.Call(H);
         var f = F.Sigmoid(Gate(z, 0));
         var i = F.Sigmoid(Gate(z, 1));
         var o = F.Sigmoid(Gate(z, 2));

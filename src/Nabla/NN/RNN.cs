@@ -31,7 +31,7 @@ public sealed class RNN : Layer
     /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
-        var hNew = H is null ? F.Tanh(x2h.Forward(x)) : F.Tanh(x2h.Forward(x) + h2h.Forward(H));
+        var hNew = H is null ? F.Tanh(x2h.Call(x)) : F.Tanh(x2h.Call(x) + h2h.Call(H));
         H = hNew;
         return hNew;
     }

@@ -45,6 +45,22 @@ public class VGG16Tests
     }
 
     [Fact]
+    public void ForwardHooksOnItsLayersSeeTheirOutputs()
+    {
+        // Grad-CAM's way to conv5_3's output, as DeZero's model.conv5_3.outputs[0]().
+        var model = new VGG16(classes: 10);
+        Variable? seen = null;
+        using (model.conv5_3.RegisterForwardHook((layer, _, y) => seen = y))
+            Run(model, Tensor.Rand(new Generator(5), 1, 3, 32, 32));
+        Assert.Equal([1, 512, 2, 2], seen!.Shape);
+        // Before its ReLU: a random network's conv5_3 has negative outputs too.
+        Assert.Contains(seen.Data.ToArray<float>(), v => v < 0);
+        var first = seen;
+        Run(model, Tensor.Rand(new Generator(6), 1, 3, 32, 32));
+        Assert.Same(first, seen); // the disposed hook no longer runs
+    }
+
+    [Fact]
     public void WeightsSavedUnderDeZerosNamesLoadIntoAFreshModel()
     {
         using var dir = new TempDirectory();

@@ -17,9 +17,9 @@ public sealed class BottleneckA(int midChannels, int outChannels, int stride) : 
     /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
-        var h = F.ReLU(bn1.Forward(conv1.Forward(x)));
-        h = F.ReLU(bn2.Forward(conv2.Forward(h)));
-        h = bn3.Forward(conv3.Forward(h));
-        return F.ReLU(h + bn4.Forward(conv4.Forward(x)));
+        var h = F.ReLU(bn1.Call(conv1.Call(x)));
+        h = F.ReLU(bn2.Call(conv2.Call(h)));
+        h = bn3.Call(conv3.Call(h));
+        return F.ReLU(h + bn4.Call(conv4.Call(x)));
     }
 }

@@ -15,8 +15,8 @@ public sealed class BottleneckB(int midChannels, int channels) : Layer
     /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
-        var h = F.ReLU(bn1.Forward(conv1.Forward(x)));
-        h = F.ReLU(bn2.Forward(conv2.Forward(h)));
-        return F.ReLU(bn3.Forward(conv3.Forward(h)) + x);
+        var h = F.ReLU(bn1.Call(conv1.Call(x)));
+        h = F.ReLU(bn2.Call(conv2.Call(h)));
+        return F.ReLU(bn3.Call(conv3.Call(h)) + x);
     }
 }

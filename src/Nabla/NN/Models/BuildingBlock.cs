@@ -24,7 +24,7 @@ public sealed class BuildingBlock : Layer
     /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
-        foreach (var layer in a) x = layer.Forward(x);
+        foreach (var layer in a) x = layer.Call(x);
         return x;
     }
 }

@@ -12,7 +12,7 @@ public sealed class Fire(int squeeze, int expand1x1, int expand3x3) : Layer
     /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
-        var s = F.ReLU(squeezeConv.Forward(x));
-        return F.Concat([F.ReLU(expand1.Forward(s)), F.ReLU(expand3.Forward(s))], axis: 1);
+        var s = F.ReLU(squeezeConv.Call(x));
+        return F.Concat([F.ReLU(expand1.Call(s)), F.ReLU(expand3.Call(s))], axis: 1);
     }
 }

@@ -40,10 +40,10 @@ public sealed class ResNet : Model
     /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
-        x = F.ReLU(bn1.Forward(conv1.Forward(x)));
+        x = F.ReLU(bn1.Call(conv1.Call(x)));
         x = F.Pooling(x, 3, 2);
-        x = res5.Forward(res4.Forward(res3.Forward(res2.Forward(x))));
+        x = res5.Call(res4.Call(res3.Call(res2.Call(x))));
         x = F.AveragePooling(x, (x.Shape[2], x.Shape[3]));
-        return fc6.Forward(F.Reshape(x, x.Shape[0], -1));
+        return fc6.Call(F.Reshape(x, x.Shape[0], -1));
     }
 }

@@ -25,11 +25,11 @@ public sealed class SqueezeNet : Model
     /// <inheritdoc/>
     public override Variable Forward(Variable x)
     {
-        x = F.Pooling(F.ReLU(conv1.Forward(x)), 3, 2);
-        x = F.Pooling(fire3.Forward(fire2.Forward(x)), 3, 2);
-        x = F.Pooling(fire5.Forward(fire4.Forward(x)), 3, 2);
-        x = fire9.Forward(fire8.Forward(fire7.Forward(fire6.Forward(x))));
-        x = F.ReLU(conv10.Forward(F.Dropout(x)));
+        x = F.Pooling(F.ReLU(conv1.Call(x)), 3, 2);
+        x = F.Pooling(fire3.Call(fire2.Call(x)), 3, 2);
+        x = F.Pooling(fire5.Call(fire4.Call(x)), 3, 2);
+        x = fire9.Call(fire8.Call(fire7.Call(fire6.Call(x))));
+        x = F.ReLU(conv10.Call(F.Dropout(x)));
         x = F.AveragePooling(x, (x.Shape[2], x.Shape[3]));
         return F.Reshape(x, x.Shape[0], -1);
     }

@@ -69,9 +69,9 @@ public class VGG16 : Model
         x = Block(x, conv4_1, conv4_2, conv4_3);
         x = Block(x, conv5_1, conv5_2, conv5_3);
         x = F.Reshape(x, x.Shape[0], -1);
-        x = F.Dropout(F.ReLU(fc6.Forward(x)));
-        x = F.Dropout(F.ReLU(fc7.Forward(x)));
-        return fc8.Forward(x);
+        x = F.Dropout(F.ReLU(fc6.Call(x)));
+        x = F.Dropout(F.ReLU(fc7.Call(x)));
+        return fc8.Call(x);
     }
 
     /// <summary>
@@ -104,7 +104,7 @@ public class VGG16 : Model
 
     private static Variable Block(Variable x, params Conv2d[] convs)
     {
-        foreach (var conv in convs) x = F.ReLU(conv.Forward(x));
+        foreach (var conv in convs) x = F.ReLU(conv.Call(x));
         return F.Pooling(x, 2, 2);
     }
 }
