@@ -117,12 +117,26 @@ public abstract class Function
     /// (null for an input that has none, such as integer labels).
     /// </summary>
     /// <remarks>
-    /// For functions of this library the usual backward pass recycles gradient storage (Variable.Recycling.cs):
+    /// For functions of this library the usual backward pass recycles gradient storage (RecycledGradients.cs):
     /// their rules must not keep the gradients they are given or return, and must not return a tensor they keep
     /// (a cached mask, say) as a gradient. Returning a given gradient or a view of it is fine. Functions defined
     /// elsewhere are not recycled around.
     /// </remarks>
     protected internal abstract Variable?[] Backward(Variable[] gys);
+
+    /// <summary>
+    /// Whether the backward pass now running <see cref="Backward"/> records itself as a graph (<c>createGraph</c>), so
+    /// that the gradients returned can be differentiated again. When false, a rule may compute on plain tensors (a
+    /// fused kernel, a read-only broadcast view), as long as the values are the same.
+    /// </summary>
+    protected bool RecordsGraph { get; private set; }
+
+    /// <summary>Runs <see cref="Backward"/> for the backward pass, telling the rule whether the pass records a graph.</summary>
+    internal Variable?[] RunBackward(Variable[] gys, bool recordsGraph)
+    {
+        RecordsGraph = recordsGraph;
+        return Backward(gys);
+    }
 
     /// <summary>
     /// The Jacobian-vector product (forward mode): given the input values <paramref name="xs"/>, their

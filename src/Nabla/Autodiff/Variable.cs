@@ -80,6 +80,9 @@ public partial class Variable
     /// <summary>True for a variable computed inside <see cref="Config.NoGrad"/>: it has no graph to walk back.</summary>
     internal bool MadeWithoutGraph { get; set; }
 
+    /// <summary>The number of the backward pass that owns this gradient's storage; 0 for none (see <see cref="RecycledGradients"/>).</summary>
+    internal int OwnerPass;
+
     internal void SetCreator(Function f)
     {
         Creator = f;
@@ -101,98 +104,8 @@ public partial class Variable
             throw new InvalidOperationException($"Backward: this variable of shape {data.ShapeString} was computed inside Config.NoGrad() and has no graph");
         if (!data.DType.IsFloat())
             throw new InvalidOperationException($"Backward: needs a float variable, this one has dtype {data.DType.Name()}");
-        // Gradient storage is recycled in the usual pass, which drops intermediate gradients and records nothing.
-        int pass = !retainGrad && !createGraph ? NextPass() : 0;
-        Grad ??= new Variable(Tensor.OnesLike(data)) { ownerPass = pass };
-        var work = BackwardWork.Take();
-        try
-        {
-            // One scope for the whole pass: each scope writes an AsyncLocal, which allocates an execution context.
-            using var mode = createGraph ? Config.EnableGrad() : Config.NoGrad();
-            work.Add(Creator);
-            while (work.Queue.TryDequeue(out var f, out _))
-            {
-                var gys = f.OutputGrads();
-                bool trusted = pass != 0 && IsBuiltIn(f);
-                // Ownership ends where a gradient is read: the backward may pass it on (Add returns it twice).
-                var consumed = pass != 0 ? Disown(gys, pass) : null;
-                var gxs = f.Backward(gys);
-                if (trusted) ClaimFresh(f, gys, gxs, pass);
-                Accumulate(f, gxs, pass);
-                foreach (var x in f.Inputs) work.Add(x.Creator);
-                if (trusted && consumed is not null) Release(consumed, gxs);
-                if (!retainGrad) f.ClearOutputGrads();
-            }
-        }
-        finally
-        {
-            BackwardWork.Return(work);
-        }
-        // Multi-output functions hold their outputs weakly: without this, the JIT may let this variable (the root,
-        // often unused after the call) be collected mid-pass, and its creator would then see a zero gradient.
-        GC.KeepAlive(this);
+        Backprop.Run(this, retainGrad, createGraph);
     }
-
-    /// <summary>Reference equality, hashed by <see cref="Function.Id"/>.</summary>
-    private sealed class FunctionIdentity : IEqualityComparer<Function>
-    {
-        public static readonly FunctionIdentity Instance = new();
-        public bool Equals(Function? a, Function? b) => ReferenceEquals(a, b);
-        public int GetHashCode(Function f) => f.Id;
-    }
-
-    /// <summary>The queue and visited set of one backward pass, kept per thread so a small graph's pass allocates neither.</summary>
-    private sealed class BackwardWork
-    {
-        [ThreadStatic] private static BackwardWork? cached;
-
-        public readonly PriorityQueue<Function, int> Queue = new();
-        private readonly HashSet<Function> seen = new(FunctionIdentity.Instance);
-
-        public void Add(Function? f)
-        {
-            if (f is not null && seen.Add(f)) Queue.Enqueue(f, -f.Generation);
-        }
-
-        /// <summary>The thread's cached instance, or a new one when a pass is already using it (backward inside backward).</summary>
-        public static BackwardWork Take()
-        {
-            var work = cached ?? new BackwardWork();
-            cached = null;
-            return work;
-        }
-
-        public static void Return(BackwardWork work)
-        {
-            work.Queue.Clear();
-            work.seen.Clear();
-            // A huge graph's tables are dropped rather than kept for the thread's lifetime.
-            if (work.seen.Capacity > 1 << 16) return;
-            cached = work;
-        }
-    }
-
-    private static void Accumulate(Function f, Variable?[] gxs, int pass)
-    {
-        if (gxs.Length != f.Inputs.Length)
-            throw new InvalidOperationException($"{f.Name}: backward returned {gxs.Length} gradients for {f.Inputs.Length} inputs");
-        for (int i = 0; i < gxs.Length; i++)
-        {
-            var x = f.Inputs[i];
-            var gx = gxs[i];
-            if (gx is null) continue;
-            if (!ShapeEqual(gx.data, x.data))
-                throw new InvalidOperationException($"{f.Name}: gradient of shape {gx.data.ShapeString} for input {i} of shape {x.data.ShapeString}");
-            if (x.Grad is null && (pass == 0 || x.Creator is null) && IsBroadcastView(gx)) gx = new Variable(gx.data.Copy());
-            x.Grad = x.Grad is null ? gx : Sum(x.Grad, gx, pass);
-        }
-    }
-
-    /// <summary>
-    /// A read-only view made by a backward rule without a graph (Sum's broadcast gradient): fine to read within the
-    /// pass, but a gradient the caller keeps (a leaf's, or any one retained) should be an ordinary writable tensor.
-    /// </summary>
-    private static bool IsBroadcastView(Variable gx) => gx.Creator is null && gx.tangent is null && gx.data.IsReadOnly;
 
     private static bool ShapeEqual(Tensor a, Tensor b) => a.ShapeSpan.SequenceEqual(b.ShapeSpan);
 

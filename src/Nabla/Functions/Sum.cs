@@ -24,7 +24,7 @@ public sealed class Sum(int[]? axes = null, bool keepDims = false) : Function
         // Without a graph to record or tangents to carry, a read-only broadcast view replaces the copy: the readers
         // (Add passes it on, Mul and the slopes multiply it) take a broadcast operand, and a full array of
         // copies would be written and then faulted in for nothing. Leaves and retained gradients get a copy.
-        if (!Config.EnableBackprop && gys[0].Tangent is null && x.Tangent is null)
+        if (!RecordsGraph && gys[0].Tangent is null && x.Tangent is null)
             return [new Variable(gys[0].Data.Reshape(kept).BroadcastTo(x.Shape)) { MadeWithoutGraph = true }];
         return [F.BroadcastTo(F.Reshape(gys[0], kept), x.Shape)];
     }

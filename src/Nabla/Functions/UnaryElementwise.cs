@@ -19,7 +19,7 @@ public abstract class UnaryElementwise : Function
         var (gy, x, y) = (gys[0], Inputs[0], Output());
         // Without a graph to record (the usual createGraph = false) and without tangents to carry (forward over
         // reverse), a one-pass kernel may replace gy * slope.
-        if (!Config.EnableBackprop && gy.Tangent is null && x.Tangent is null && y.Tangent is null
+        if (!RecordsGraph && gy.Tangent is null && x.Tangent is null && y.Tangent is null
             && FusedGradient(gy.Data, x.Data, y.Data) is { } fused)
             return [new Variable(fused) { MadeWithoutGraph = true }];
         return [gy * Slope(x, y)];
