@@ -1,7 +1,8 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
+using Nabla.Tests.Autodiff;
 
-namespace Nabla.Tests.Autodiff;
+namespace Nabla.Tests.Functions;
 
 /// <summary>Every function's backward against central differences in float64, with broadcasting shapes, and its second derivative.</summary>
 public class FunctionGradientTests

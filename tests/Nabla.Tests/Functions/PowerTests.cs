@@ -1,8 +1,9 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
 using Xunit;
+using Nabla.Tests.Autodiff;
 
-namespace Nabla.Tests.Autodiff;
+namespace Nabla.Tests.Functions;
 
 /// <summary>F.Pow(x, Variable y): both gradients, forward mode and second derivatives against central differences in float64.</summary>
 public class PowerTests

@@ -1,7 +1,8 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
+using Nabla.Tests.Autodiff;
 
-namespace Nabla.Tests.Autodiff;
+namespace Nabla.Tests.Functions;
 
 /// <summary>Activations, losses, indexing and reductions used by neural networks: values and gradient checks.</summary>
 public class NeuralFunctionTests

@@ -1,7 +1,7 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
 
-namespace Nabla.Tests.Tensors;
+namespace Nabla.Tests.Autodiff;
 
 /// <summary>
 /// The graph bookkeeping made cheaper for small graphs: functions hold a single output directly, backward

@@ -1,6 +1,7 @@
 using Nabla.Tensors;
+using Nabla.Tests.Autodiff;
 
-namespace Nabla.Tests.Autodiff;
+namespace Nabla.Tests.Functions;
 
 /// <summary>Direct-loop reference versions of convolution and pooling in float64, written for clarity, not speed.</summary>
 internal static class ConvReference

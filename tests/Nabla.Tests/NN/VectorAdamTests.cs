@@ -4,7 +4,7 @@ using Nabla.NN;
 using Nabla.NN.Optimizers;
 using Nabla.Tensors;
 
-namespace Nabla.Tests.Tensors;
+namespace Nabla.Tests.NN;
 
 /// <summary>Adam's update and weight decay in vectors (every SIMD level) and split across threads gives the scalar formula's values bit for bit.</summary>
 [Collection("SimdLevel")]

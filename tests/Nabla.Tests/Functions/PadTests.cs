@@ -1,8 +1,9 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
 using Xunit;
+using Nabla.Tests.Autodiff;
 
-namespace Nabla.Tests.Autodiff;
+namespace Nabla.Tests.Functions;
 
 /// <summary>F.Pad: NumPy's and PyTorch's width conventions, the constant, gradients and errors.</summary>
 public class PadTests

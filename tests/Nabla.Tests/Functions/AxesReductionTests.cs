@@ -1,8 +1,9 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
 using Xunit;
+using Nabla.Tests.Autodiff;
 
-namespace Nabla.Tests.Autodiff;
+namespace Nabla.Tests.Functions;
 
 /// <summary>Mean, Max and Min over tuples of axes (as Sum), and the null-axis overloads that used to be ambiguous.</summary>
 public class AxesReductionTests

@@ -1,7 +1,8 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
+using Nabla.Tests.Autodiff;
 
-namespace Nabla.Tests.Autodiff;
+namespace Nabla.Tests.Functions;
 
 /// <summary>
 /// Without a graph to record, Sum's backward hands its readers a read-only broadcast view instead of a copy.

@@ -1,7 +1,7 @@
 using Nabla.Autodiff;
 using Nabla.Tensors;
 
-namespace Nabla.Tests.Tensors;
+namespace Nabla.Tests.Autodiff;
 
 /// <summary>
 /// A backward pass that drops intermediate gradients reuses their storage (in-place sums, arrays back to the

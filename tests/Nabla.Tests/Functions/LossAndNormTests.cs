@@ -1,8 +1,9 @@
 using Nabla.Autodiff;
 using Nabla.Functions;
 using Nabla.Tensors;
+using Nabla.Tests.Autodiff;
 
-namespace Nabla.Tests.Autodiff;
+namespace Nabla.Tests.Functions;
 
 /// <summary>Binary cross-entropies, dropout, batch normalization and embeddings: values, gradients and errors.</summary>
 public class LossAndNormTests

@@ -1,8 +1,9 @@
 using Nabla.Autodiff;
 using Nabla.Functions;
 using Nabla.Tensors;
+using Nabla.Tests.Autodiff;
 
-namespace Nabla.Tests.Autodiff;
+namespace Nabla.Tests.Functions;
 
 /// <summary>Convolution, transposed convolution and im2col/col2im: values against direct loops, adjointness, gradients, errors.</summary>
 public class ConvTests

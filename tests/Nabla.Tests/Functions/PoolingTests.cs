@@ -1,8 +1,9 @@
 using Nabla.Autodiff;
 using Nabla.Functions;
 using Nabla.Tensors;
+using Nabla.Tests.Autodiff;
 
-namespace Nabla.Tests.Autodiff;
+namespace Nabla.Tests.Functions;
 
 /// <summary>Max and average pooling and their gradient functions: values against direct loops, ties, gradients, errors.</summary>
 public class PoolingTests

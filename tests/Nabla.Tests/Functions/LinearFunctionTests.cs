@@ -1,8 +1,9 @@
 using Nabla.Autodiff;
 using Nabla.Functions;
 using Nabla.Tensors;
+using Nabla.Tests.Autodiff;
 
-namespace Nabla.Tests.Autodiff;
+namespace Nabla.Tests.Functions;
 
 /// <summary>Gradient and forward-mode checks of the shape functions called directly, including the ones backprop uses internally.</summary>
 public class LinearFunctionTests
