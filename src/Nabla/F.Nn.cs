@@ -38,11 +38,11 @@ public static partial class F
     /// <summary>
     /// Inverted dropout: in training each element is zeroed with probability <paramref name="ratio"/> and the rest
     /// scaled by 1/(1-ratio), the mask drawn from <paramref name="generator"/> (a shared default one when null,
-    /// see <see cref="Functions.Dropout.SeedDefault"/>); in <see cref="Config.TestMode"/> x itself is returned.
+    /// see <see cref="DropoutFunction.SeedDefault"/>); in <see cref="Config.TestMode"/> x itself is returned.
     /// </summary>
     public static Variable Dropout(Variable x, double ratio = 0.5, Generator? generator = null)
     {
-        var dropout = new Dropout(ratio, generator);
+        var dropout = new DropoutFunction(ratio, generator);
         return Config.Train ? dropout.Call(x) : x;
     }
 
@@ -53,8 +53,8 @@ public static partial class F
     /// </summary>
     public static Variable BatchNorm(Variable x, Variable gamma, Variable beta, Tensor runningMean, Tensor runningVar,
         double decay = 0.9, double eps = 2e-5) =>
-        new BatchNorm(runningMean, runningVar, decay, eps).Call(x, gamma, beta);
+        new BatchNormFunction(runningMean, runningVar, decay, eps).Call(x, gamma, beta);
 
     /// <summary>Rows of the embedding matrix W (V, D) at integer <paramref name="ids"/> of any shape: shape ids.shape + (D).</summary>
-    public static Variable EmbedID(Variable w, Tensor ids) => new EmbedID(ids).Call(w);
+    public static Variable EmbedID(Variable w, Tensor ids) => new EmbedIDFunction(ids).Call(w);
 }

@@ -116,7 +116,7 @@ public static partial class F
 
     /// <summary>x @ W + b for x of shape (N, in) and W of shape (in, out); b may be null.</summary>
     public static Variable Linear(Variable x, Variable w, Variable? b = null) =>
-        b is null ? new Linear().Call(x, w) : new Linear().Call(x, w, b);
+        b is null ? new LinearFunction().Call(x, w) : new LinearFunction().Call(x, w, b);
 
     /// <summary>exp(x) normalised to sum to 1 along <paramref name="axis"/> (1 by default: the classes of (N, C) scores), computed stably.</summary>
     public static Variable Softmax(Variable x, int axis = 1) => new Softmax(axis).Call(x);

@@ -182,9 +182,9 @@ public static class F
 
     /// <summary>DeZero's <c>im2col(x, kernel_size, stride=1, pad=0, to_matrix=True)</c>.</summary>
     public static Variable Im2col(Variable x, Pair kernelSize, int stride = 1, int pad = 0, bool toMatrix = true) =>
-        NF.Im2col(x, kernelSize, stride, pad, toMatrix);
+        NF.Im2Col(x, kernelSize, stride, pad, toMatrix);
 
     /// <summary>DeZero's <c>col2im(x, input_shape, kernel_size, stride=1, pad=0, to_matrix=True)</c>.</summary>
     public static Variable Col2im(Variable x, int[] inputShape, Pair kernelSize, int stride = 1, int pad = 0, bool toMatrix = true) =>
-        NF.Col2im(x, inputShape, kernelSize, stride, pad, toMatrix);
+        NF.Col2Im(x, inputShape, kernelSize, stride, pad, toMatrix);
 }

@@ -78,10 +78,10 @@ internal sealed class OnnxExporter
         return order;
     }
 
-    private static bool Maps(Function f) => f is Functions.Linear or MatMul or Add or Sub or Mul or Div or Neg or Exp
+    private static bool Maps(Function f) => f is LinearFunction or MatMul or Add or Sub or Mul or Div or Neg or Exp
         or Log or Sqrt or Functions.Tanh or Sigmoid or ReLU or Abs or Sin or Cos or Pow or LeakyReLU or Softmax
-        or LogSoftmax or Reshape or Transpose or Concat or Sum or MaxMin or Functions.Conv2d or Functions.Deconv2d
-        or Pooling or AveragePooling or Functions.BatchNorm or BroadcastTo;
+        or LogSoftmax or Reshape or Transpose or Concat or Sum or MaxMin or Conv2dFunction or Deconv2dFunction
+        or Pooling or AveragePooling or BatchNormFunction or BroadcastTo;
 
     private void Emit(Function f)
     {
@@ -90,7 +90,7 @@ internal sealed class OnnxExporter
         string o = Fresh(y);
         switch (f)
         {
-            case Functions.Linear: Append(Node("Gemm", ins, o)); break;
+            case LinearFunction: Append(Node("Gemm", ins, o)); break;
             case MatMul: Append(Node("MatMul", ins, o)); break;
             case Add: Append(Node("Add", ins, o)); break;
             case Sub: Append(Node("Sub", ins, o)); break;
@@ -119,8 +119,8 @@ internal sealed class OnnxExporter
             case Concat c: Append(Node("Concat", ins, o, IntAttr("axis", c.Axis))); break;
             case Sum s: EmitReduce("ReduceSum", ins[0], o, s.Axes, s.KeepDims, axesAsInput: true); break;
             case MaxMin m: EmitReduce(m.IsMax ? "ReduceMax" : "ReduceMin", ins[0], o, m.Axes, m.KeepDims, axesAsInput: opset >= 18); break;
-            case Functions.Conv2d c: Append(Node("Conv", ins, o, Window(null, c.Stride, c.Pad))); break;
-            case Functions.Deconv2d d:
+            case Conv2dFunction c: Append(Node("Conv", ins, o, Window(null, c.Stride, c.Pad))); break;
+            case Deconv2dFunction d:
                 var attrs = Window(null, d.Stride, d.Pad).ToList();
                 if (d.OutSize is Pair size) attrs.Add(IntsAttr("output_shape", [size.H, size.W]));
                 Append(Node("ConvTranspose", ins, o, [.. attrs]));
@@ -131,7 +131,7 @@ internal sealed class OnnxExporter
                     throw new NotSupportedException($"Onnx.Export: AveragePooling with padding {p.Pad} has no exact ONNX mapping here (only padding 0)");
                 Append(Node("AveragePool", ins, o, Window(p.Kernel, p.Stride, p.Pad)));
                 break;
-            case Functions.BatchNorm b:
+            case BatchNormFunction b:
                 string prefix = ins[1].EndsWith(".gamma", StringComparison.Ordinal) ? ins[1][..^6] : ins[1];
                 string mean = TensorConstant(b.RunningMean.AsType(f.Inputs[0].DType), prefix + ".running_mean");
                 string variance = TensorConstant(b.RunningVar.AsType(f.Inputs[0].DType), prefix + ".running_var");

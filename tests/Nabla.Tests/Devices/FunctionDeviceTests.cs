@@ -65,7 +65,7 @@ public class FunctionDeviceTests
         "max pooling" => (v => F.Pooling(v[0], 2), false, [R(1, 2, 3, 6, 6)]),
         "overlapping max pooling" => (v => F.Pooling(v[0], 3, stride: 1, pad: 1), false, [R(1, 2, 2, 5, 5)]),
         "average pooling" => (v => F.AveragePooling(v[0], 2), true, [R(1, 2, 3, 6, 6)]),
-        "im2col and col2im" => (v => F.Col2im(F.Im2col(v[0], 3, pad: 1) * 2.0, [2, 3, 5, 5], 3, pad: 1), true, [R(1, 2, 3, 5, 5)]),
+        "im2col and col2im" => (v => F.Col2Im(F.Im2Col(v[0], 3, pad: 1) * 2.0, [2, 3, 5, 5], 3, pad: 1), true, [R(1, 2, 3, 5, 5)]),
         "batch norm" => (v => F.BatchNorm(v[0], v[1], v[2], Tensor.Zeros(DType.Float64, 3).To(v[0].Device), Tensor.Ones(DType.Float64, 3).To(v[0].Device)), true,
             [R(1, 4, 3, 2, 2), P(2, 3), R(3, 3)]),
         "dropout" => (v => F.Dropout(v[0], 0.3, new Generator(5)), false, [R(1, 6, 7)]),

@@ -115,7 +115,7 @@ public class ConvTests
     public void Im2colLayoutIsDeZeros(int n, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw)
     {
         var x = R(12, n, c, h, w);
-        var col = F.Im2col(V(x), (kh, kw), (sh, sw), (ph, pw), toMatrix: false).Data;
+        var col = F.Im2Col(V(x), (kh, kw), (sh, sw), (ph, pw), toMatrix: false).Data;
         int oh = (h + 2 * ph - kh) / sh + 1, ow = (w + 2 * pw - kw) / sw + 1;
         Assert.Equal([n, c, kh, kw, oh, ow], col.Shape);
         for (int a = 0; a < n; a++)
@@ -129,7 +129,7 @@ public class ConvTests
             double expected = r >= 0 && r < h && s >= 0 && s < w ? x.GetDouble(a, ch, r, s) : 0;
             Assert.Equal(expected, col.GetDouble(a, ch, p, q, i, j));
         }
-        var matrix = F.Im2col(V(x), (kh, kw), (sh, sw), (ph, pw)).Data;
+        var matrix = F.Im2Col(V(x), (kh, kw), (sh, sw), (ph, pw)).Data;
         Assert.True(Tensor.ArrayEqual(matrix, col.Transpose(0, 4, 5, 1, 2, 3).Reshape(n * oh * ow, -1)));
     }
 
@@ -141,9 +141,9 @@ public class ConvTests
     public void Im2colAndCol2imAreAdjoint(int n, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, bool toMatrix)
     {
         var x = R(13, n, c, h, w);
-        var col = F.Im2col(V(x), (kh, kw), (sh, sw), (ph, pw), toMatrix).Data;
+        var col = F.Im2Col(V(x), (kh, kw), (sh, sw), (ph, pw), toMatrix).Data;
         var y = R(14, col.Shape);
-        var back = F.Col2im(V(y), [n, c, h, w], (kh, kw), (sh, sw), (ph, pw), toMatrix).Data;
+        var back = F.Col2Im(V(y), [n, c, h, w], (kh, kw), (sh, sw), (ph, pw), toMatrix).Data;
         Assert.Equal(x.Shape, back.Shape);
         Assert.Equal(Inner(col, y), Inner(x, back), 1e-9);
     }
@@ -168,18 +168,18 @@ public class ConvTests
     public void Conv2DGradWGradients()
     {
         // x (2,2,5,4) with kernel (3,2), stride (2,1), pad (1,0) gives gy of shape (2,3,3,3) for 3 output channels.
-        Check(v => new Conv2DGradW((3, 2), (2, 1), (1, 0)).Call(v[0], v[1]), R(1, 2, 2, 5, 4), R(2, 2, 3, 3, 3));
-        Check(v => new Conv2DGradW(2, 1, 0).Call(v[0], v[1]), R(3, 1, 2, 3, 3), R(4, 1, 2, 2, 2));
+        Check(v => new Conv2dGradW((3, 2), (2, 1), (1, 0)).Call(v[0], v[1]), R(1, 2, 2, 5, 4), R(2, 2, 3, 3, 3));
+        Check(v => new Conv2dGradW(2, 1, 0).Call(v[0], v[1]), R(3, 1, 2, 3, 3), R(4, 1, 2, 2, 2));
     }
 
     [Fact]
     public void Im2colAndCol2imGradients()
     {
-        Check(v => F.Im2col(v[0], (3, 2), (2, 1), (1, 1)), R(1, 2, 2, 4, 3));
-        Check(v => F.Im2col(v[0], 2, 1, 0, toMatrix: false), R(2, 1, 2, 3, 3));
+        Check(v => F.Im2Col(v[0], (3, 2), (2, 1), (1, 1)), R(1, 2, 2, 4, 3));
+        Check(v => F.Im2Col(v[0], 2, 1, 0, toMatrix: false), R(2, 1, 2, 3, 3));
         // (2,2,4,3) with kernel (3,2), stride (2,1), pad 1: 2x4 windows, so 16 rows of 12.
-        Check(v => F.Col2im(v[0], [2, 2, 4, 3], (3, 2), (2, 1), 1), R(3, 16, 12));
-        Check(v => F.Col2im(v[0], [1, 2, 3, 3], 2, 1, 0, toMatrix: false), R(4, 1, 2, 2, 2, 2, 2));
+        Check(v => F.Col2Im(v[0], [2, 2, 4, 3], (3, 2), (2, 1), 1), R(3, 16, 12));
+        Check(v => F.Col2Im(v[0], [1, 2, 3, 3], 2, 1, 0, toMatrix: false), R(4, 1, 2, 2, 2, 2, 2));
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public class ConvTests
         var x = R(1, 2, 2, 5, 4);
         var w = R(2, 3, 2, 3, 2);
         var b = R(3, 3);
-        // d²/dx² of sum(conv(x,W)²) runs Deconv2d's backward; w.r.t. W it runs Conv2DGradW's.
+        // d²/dx² of sum(conv(x,W)²) runs Deconv2d's backward; w.r.t. W it runs Conv2dGradW's.
         GradCheck.AssertSecond(v => F.Conv2d(v[0], v[1], v[2], (2, 1), (1, 0)).Pow(2), x, w, b);
         GradCheck.AssertSecond(v => F.Conv2d(v[1], v[0], null, (2, 1), (1, 0)).Pow(2), w, x);
         GradCheck.AssertSecond(v => F.Deconv2d(v[0], v[1], null, 2, 1).Pow(2), R(4, 1, 2, 3, 3), R(5, 2, 2, 3, 3));
@@ -260,13 +260,13 @@ public class ConvTests
         Assert.Contains("Deconv2d: input of shape (1,3,1,1) with kernel (1,1), stride (1,1) and padding (1,1) gives an empty output",
             Assert.Throws<ArgumentException>(() => F.Deconv2d(V(R(1, 1, 3, 1, 1)), V(R(2, 3, 3, 1, 1)), pad: 1)).Message);
 
-        Assert.Equal("Conv2DGradW: output gradient of shape (1,2,4,3) does not fit the input of shape (1,3,5,5): needs (N,OC,OH,OW) = (1,OC,3,3)",
-            Assert.Throws<ArgumentException>(() => new Conv2DGradW(3, 1, 0).Call(x, V(R(2, 1, 2, 4, 3)))).Message);
-        Assert.Equal("Im2col: input of shape (3,5,5) needs 4 dimensions (N,C,H,W)",
-            Assert.Throws<ArgumentException>(() => F.Im2col(V(R(1, 3, 5, 5)), 2)).Message);
-        Assert.Equal("Im2col: kernel size (0,2) must be positive",
-            Assert.Throws<ArgumentException>(() => F.Im2col(x, (0, 2))).Message);
-        Assert.Equal("Col2im: columns of shape (4,27) should have shape (9,27)",
-            Assert.Throws<ArgumentException>(() => F.Col2im(V(R(2, 4, 27)), [1, 3, 5, 5], 3, 1, 0)).Message);
+        Assert.Equal("Conv2dGradW: output gradient of shape (1,2,4,3) does not fit the input of shape (1,3,5,5): needs (N,OC,OH,OW) = (1,OC,3,3)",
+            Assert.Throws<ArgumentException>(() => new Conv2dGradW(3, 1, 0).Call(x, V(R(2, 1, 2, 4, 3)))).Message);
+        Assert.Equal("Im2Col: input of shape (3,5,5) needs 4 dimensions (N,C,H,W)",
+            Assert.Throws<ArgumentException>(() => F.Im2Col(V(R(1, 3, 5, 5)), 2)).Message);
+        Assert.Equal("Im2Col: kernel size (0,2) must be positive",
+            Assert.Throws<ArgumentException>(() => F.Im2Col(x, (0, 2))).Message);
+        Assert.Equal("Col2Im: columns of shape (4,27) should have shape (9,27)",
+            Assert.Throws<ArgumentException>(() => F.Col2Im(V(R(2, 4, 27)), [1, 3, 5, 5], 3, 1, 0)).Message);
     }
 }

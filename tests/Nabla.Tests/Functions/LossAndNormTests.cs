@@ -186,7 +186,7 @@ public class LossAndNormTests
         using (Config.TestMode())
         {
             Assert.Same(x, F.Dropout(x, 0.9));
-            var direct = new Dropout(0.9, new Generator(1)).Call(x);
+            var direct = new DropoutFunction(0.9, new Generator(1)).Call(x);
             Assert.True(Tensor.ArrayEqual(direct.Data, x.Data));
             F.Sum(direct * 3.0).Backward();
         }
@@ -388,10 +388,10 @@ public class DropoutDefaultGeneratorTests
     public void SeedDefaultMakesTheDefaultMaskReproducible()
     {
         var x = new Variable(Tensor.Ones(DType.Float64, 8, 8));
-        Dropout.SeedDefault(11);
+        DropoutFunction.SeedDefault(11);
         var a = F.Dropout(x).Data;
         var b = F.Dropout(x).Data;
-        Dropout.SeedDefault(11);
+        DropoutFunction.SeedDefault(11);
         var c = F.Dropout(x).Data;
         Assert.True(Tensor.ArrayEqual(a, c));
         Assert.False(Tensor.ArrayEqual(a, b));

@@ -4,8 +4,11 @@ using Nabla.Tensors;
 namespace Nabla.Functions;
 
 /// <summary>x @ W + b in one function (b optional), so an MLP layer records one node instead of three.</summary>
-public sealed class Linear : Function
+public sealed class LinearFunction : Function
 {
+    /// <summary>"Linear": messages and graph drawings name the op without the suffix that tells it from the layer NN.Linear.</summary>
+    public override string Name => "Linear";
+
     /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {

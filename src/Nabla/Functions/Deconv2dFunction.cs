@@ -4,13 +4,16 @@ using Nabla.Tensors;
 namespace Nabla.Functions;
 
 /// <summary>
-/// Transposed 2-D convolution ("deconvolution"), the adjoint of <see cref="Conv2d"/> in its image: x (N, C, H, W)
+/// Transposed 2-D convolution ("deconvolution"), the adjoint of <see cref="Conv2dFunction"/> in its image: x (N, C, H, W)
 /// with W (C, OC, KH, KW), as DeZero and PyTorch lay it out, plus b (OC) when given, gives (N, OC, OH, OW) with
 /// OH = (H − 1)·stride − 2·pad + KH unless <paramref name="outsize"/> picks another size that convolves back to H.
-/// Its gradients are a convolution (for x) and <see cref="Conv2DGradW"/> (for W).
+/// Its gradients are a convolution (for x) and <see cref="Conv2dGradW"/> (for W).
 /// </summary>
-public sealed class Deconv2d(Pair stride, Pair pad, Pair? outsize = null) : Function
+public sealed class Deconv2dFunction(Pair stride, Pair pad, Pair? outsize = null) : Function
 {
+    /// <summary>"Deconv2d": messages and graph drawings name the op without the suffix that tells it from the layer NN.Deconv2d.</summary>
+    public override string Name => "Deconv2d";
+
     private ConvGeometry geometry;
 
     /// <summary>The stride of the convolution this transposes, (SH, SW).</summary>
@@ -32,8 +35,8 @@ public sealed class Deconv2d(Pair stride, Pair pad, Pair? outsize = null) : Func
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var (x, w, gy) = (Inputs[0], Inputs[1], gys[0]);
-        var gx = new Conv2d(Stride, Pad).Call(gy, w);
-        var gw = new Conv2DGradW((w.Shape[2], w.Shape[3]), Stride, Pad).Call(gy, x);
+        var gx = new Conv2dFunction(Stride, Pad).Call(gy, w);
+        var gw = new Conv2dGradW((w.Shape[2], w.Shape[3]), Stride, Pad).Call(gy, x);
         return Inputs.Length > 2 ? [gx, gw, F.Sum(gy, [0, 2, 3])] : [gx, gw];
     }
 

@@ -6,9 +6,9 @@ namespace Nabla.Functions;
 /// <summary>
 /// Every kernel window of the zero-padded image batch x (N, C, H, W) copied out, as DeZero's im2col:
 /// shape (N, C, KH, KW, OH, OW), or with <paramref name="toMatrix"/> one row per window, (N·OH·OW, C·KH·KW).
-/// Linear; its adjoint, and so its gradient, is <see cref="Col2im"/>.
+/// Linear; its adjoint, and so its gradient, is <see cref="Col2Im"/>.
 /// </summary>
-public sealed class Im2col(Pair kernel, Pair stride, Pair pad, bool toMatrix = true) : Function
+public sealed class Im2Col(Pair kernel, Pair stride, Pair pad, bool toMatrix = true) : Function
 {
     /// <summary>The kernel window, (KH, KW).</summary>
     public Pair Kernel { get; } = kernel;
@@ -30,7 +30,7 @@ public sealed class Im2col(Pair kernel, Pair stride, Pair pad, bool toMatrix = t
 
     /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys) =>
-        [new Col2im(Inputs[0].Shape, Kernel, Stride, Pad, ToMatrix).Call(gys[0])];
+        [new Col2Im(Inputs[0].Shape, Kernel, Stride, Pad, ToMatrix).Call(gys[0])];
 
     /// <summary>Linear in its input, so the tangent goes through the forward computation itself.</summary>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => Forward(txs);

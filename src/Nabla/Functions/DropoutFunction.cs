@@ -8,15 +8,18 @@ namespace Nabla.Functions;
 /// and scaled by 1/(1 - ratio), so the expected value is unchanged and test mode is the identity. The scaled
 /// mask is drawn once in Forward and reused by Backward and Jvp, so all three see the same dropped elements.
 /// </summary>
-public sealed class Dropout : Function
+public sealed class DropoutFunction : Function
 {
+    /// <summary>"Dropout": messages and graph drawings name the op without the suffix that tells it from the layer NN.Dropout.</summary>
+    public override string Name => "Dropout";
+
     private static readonly Lock sharedLock = new();
     private static Generator shared = new(0);
     private readonly Generator? generator;
     private Tensor? mask;
 
     /// <summary>A dropout drawing its mask from <paramref name="generator"/>, or from the shared default generator when null.</summary>
-    public Dropout(double ratio = 0.5, Generator? generator = null)
+    public DropoutFunction(double ratio = 0.5, Generator? generator = null)
     {
         if (!(ratio >= 0 && ratio < 1))
             throw new ArgumentException($"Dropout: ratio {ratio} is outside [0, 1)", nameof(ratio));

@@ -4,11 +4,11 @@ using Nabla.Tensors;
 namespace Nabla.Functions;
 
 /// <summary>
-/// The gradient of <see cref="Conv2d"/>'s weight as a function of its two inputs, x (N, C, H, W) and the output
+/// The gradient of <see cref="Conv2dFunction"/>'s weight as a function of its two inputs, x (N, C, H, W) and the output
 /// gradient gy (N, OC, OH, OW): gW (OC, C, KH, KW). It is bilinear, so its own gradients are a transposed
 /// convolution of gy (for x) and a convolution of x (for gy), both by the incoming gradient of gW.
 /// </summary>
-public sealed class Conv2DGradW(Pair kernel, Pair stride, Pair pad) : Function
+public sealed class Conv2dGradW(Pair kernel, Pair stride, Pair pad) : Function
 {
     private ConvGeometry geometry;
 
@@ -34,8 +34,8 @@ public sealed class Conv2DGradW(Pair kernel, Pair stride, Pair pad) : Function
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var (x, gy, ggw) = (Inputs[0], Inputs[1], gys[0]);
-        var gx = new Deconv2d(Stride, Pad, (x.Shape[2], x.Shape[3])).Call(gy, ggw);
-        var ggy = new Conv2d(Stride, Pad).Call(x, ggw);
+        var gx = new Deconv2dFunction(Stride, Pad, (x.Shape[2], x.Shape[3])).Call(gy, ggw);
+        var ggy = new Conv2dFunction(Stride, Pad).Call(x, ggw);
         return [gx, ggy];
     }
 

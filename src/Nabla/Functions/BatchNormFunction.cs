@@ -11,14 +11,17 @@ namespace Nabla.Functions;
 /// In test mode x̂ uses the running statistics, which makes the function an affine map of x.
 /// The running tensors are not inputs: they get no gradient.
 /// </summary>
-public sealed class BatchNorm : Function
+public sealed class BatchNormFunction : Function
 {
+    /// <summary>"BatchNorm": messages and graph drawings name the op without the suffix that tells it from the layer NN.BatchNorm.</summary>
+    public override string Name => "BatchNorm";
+
     private bool trained;
     // The statistics Forward used (the running ones copied, as later training calls overwrite them in place).
     private Tensor? mean, invStd;
 
     /// <summary>A batch normalization that reads and (in training) updates the given running statistics of shape (C,).</summary>
-    public BatchNorm(Tensor runningMean, Tensor runningVar, double decay = 0.9, double eps = 2e-5)
+    public BatchNormFunction(Tensor runningMean, Tensor runningVar, double decay = 0.9, double eps = 2e-5)
     {
         ArgumentNullException.ThrowIfNull(runningMean);
         ArgumentNullException.ThrowIfNull(runningVar);

@@ -4,11 +4,11 @@ using Nabla.Tensors;
 namespace Nabla.Functions;
 
 /// <summary>
-/// The adjoint of <see cref="Im2col"/>: columns of shape (N, C, KH, KW, OH, OW), or (N·OH·OW, C·KH·KW) with
+/// The adjoint of <see cref="Im2Col"/>: columns of shape (N, C, KH, KW, OH, OW), or (N·OH·OW, C·KH·KW) with
 /// <paramref name="toMatrix"/>, added back into an image batch of shape <paramref name="inputShape"/> (N, C, H, W);
 /// values of overlapping windows accumulate and those in the padding are dropped. Its gradient is im2col.
 /// </summary>
-public sealed class Col2im(int[] inputShape, Pair kernel, Pair stride, Pair pad, bool toMatrix = true) : Function
+public sealed class Col2Im(int[] inputShape, Pair kernel, Pair stride, Pair pad, bool toMatrix = true) : Function
 {
     /// <summary>The shape of the image batch the columns are added into, (N, C, H, W).</summary>
     public int[] InputShape { get; } = (int[])inputShape.Clone();
@@ -33,7 +33,7 @@ public sealed class Col2im(int[] inputShape, Pair kernel, Pair stride, Pair pad,
 
     /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys) =>
-        [new Im2col(Kernel, Stride, Pad, ToMatrix).Call(gys[0])];
+        [new Im2Col(Kernel, Stride, Pad, ToMatrix).Call(gys[0])];
 
     /// <summary>Linear in its input, so the tangent goes through the forward computation itself.</summary>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => Forward(txs);

@@ -6,10 +6,13 @@ namespace Nabla.Functions;
 /// <summary>
 /// 2-D convolution (cross-correlation, as in every framework) of x (N, C, H, W) with W (OC, C, KH, KW), plus b (OC)
 /// when given: y (N, OC, OH, OW) with OH = (H + 2·pad − KH) / stride + 1. Inputs: x, W and optionally b.
-/// The gradient of x is a transposed convolution (<see cref="Deconv2d"/>), that of W is <see cref="Conv2DGradW"/>.
+/// The gradient of x is a transposed convolution (<see cref="Deconv2dFunction"/>), that of W is <see cref="Conv2dGradW"/>.
 /// </summary>
-public sealed class Conv2d(Pair stride, Pair pad) : Function
+public sealed class Conv2dFunction(Pair stride, Pair pad) : Function
 {
+    /// <summary>"Conv2d": messages and graph drawings name the op without the suffix that tells it from the layer NN.Conv2d.</summary>
+    public override string Name => "Conv2d";
+
     private ConvGeometry geometry;
 
     /// <summary>The step between windows, (SH, SW).</summary>
@@ -29,8 +32,8 @@ public sealed class Conv2d(Pair stride, Pair pad) : Function
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var (x, w, gy) = (Inputs[0], Inputs[1], gys[0]);
-        var gx = InputNeedsGrad(0) ? new Deconv2d(Stride, Pad, (x.Shape[2], x.Shape[3])).Call(gy, w) : null;
-        var gw = new Conv2DGradW((w.Shape[2], w.Shape[3]), Stride, Pad).Call(x, gy);
+        var gx = InputNeedsGrad(0) ? new Deconv2dFunction(Stride, Pad, (x.Shape[2], x.Shape[3])).Call(gy, w) : null;
+        var gw = new Conv2dGradW((w.Shape[2], w.Shape[3]), Stride, Pad).Call(x, gy);
         return Inputs.Length > 2 ? [gx, gw, F.Sum(gy, [0, 2, 3])] : [gx, gw];
     }
 

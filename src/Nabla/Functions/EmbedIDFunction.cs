@@ -7,10 +7,13 @@ namespace Nabla.Functions;
 /// Embedding lookup: rows of W (V, D) picked by integer ids of any shape, giving ids.shape + (D).
 /// The gradient scatter-adds each row's gradient back into W (<see cref="GetItemGrad"/>), repeated ids accumulating.
 /// </summary>
-public sealed class EmbedID : Function
+public sealed class EmbedIDFunction : Function
 {
+    /// <summary>"EmbedID": messages and graph drawings name the op without the suffix that tells it from the layer NN.EmbedID.</summary>
+    public override string Name => "EmbedID";
+
     /// <summary>A lookup of <paramref name="ids"/> (copied, so later changes to the tensor do not affect the graph).</summary>
-    public EmbedID(Tensor ids)
+    public EmbedIDFunction(Tensor ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
         if (!ids.DType.IsInteger())
