@@ -2,6 +2,7 @@
 // Run: dotnet run --project examples/TanhDerivatives -c Release -- [--quick] [--out DIR] [--device cpu|cuda|cuda:N|ilgpu-cpu]
 using System.Globalization;
 using Nabla.Autodiff;
+using Nabla.IO;
 using Nabla.Tensors;
 using ScottPlot;
 
@@ -52,7 +53,7 @@ public static class Program
         }
 
         string dotPath = options.OutPath($"tanh-grad{Orders}.dot");
-        File.WriteAllText(dotPath, Graph.ToDot(gx));
+        File.WriteAllText(dotPath, DotWriter.ToDot(gx));
         string pngPath = options.OutPath("tanh-derivatives.png");
         SavePlot(pngPath, xs.ToArray<double>(), curves);
         output.WriteLine($"wrote {pngPath}");

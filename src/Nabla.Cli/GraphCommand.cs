@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nabla.Autodiff;
+using Nabla.IO;
 using Nabla.Symbolic;
 using Nabla.Tensors;
 using Spectre.Console.Cli;
@@ -58,9 +59,9 @@ public sealed class GraphCommand(CliContext cli) : Command<GraphSettings>
         {
             if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder) Directory.CreateDirectory(folder);
             if (dot)
-                File.WriteAllText(path, Graph.ToDot(y, settings.Verbose));
+                File.WriteAllText(path, DotWriter.ToDot(y, settings.Verbose));
             else
-                Graph.SavePng(y, path, settings.Verbose);
+                Graphviz.SaveImage(y, path, settings.Verbose);
         }
         catch (InvalidOperationException e)
         {

@@ -1,5 +1,6 @@
 using System.Collections;
 using Nabla.Autodiff;
+using Nabla.IO;
 using Nabla.Tensors;
 
 namespace Nabla.NN;
@@ -93,8 +94,8 @@ public abstract partial class Layer
     public long ParameterCount() => Parameters().Sum(p => (long)p.Size);
 
     /// <summary>The Graphviz DOT text of one forward pass on <paramref name="x"/>, as DeZero's <c>model.plot</c>.</summary>
-    public string Plot(Variable x, bool verbose = true) => Graph.ToDot(Forward(x), verbose);
+    public string Plot(Variable x, bool verbose = true) => DotWriter.ToDot(Forward(x), verbose);
 
     /// <summary>Draws one forward pass on <paramref name="x"/> into <paramref name="path"/> (.dot, or an image through Graphviz).</summary>
-    public void Plot(Variable x, string path, bool verbose = true) => Graph.SavePng(Forward(x), path, verbose);
+    public void Plot(Variable x, string path, bool verbose = true) => Graphviz.SaveImage(Forward(x), path, verbose);
 }

@@ -1,10 +1,11 @@
 using Nabla.Autodiff;
+using Nabla.IO;
 using Nabla.Tensors;
 
-namespace Nabla.Tests.Autodiff;
+namespace Nabla.Tests.IO;
 
 /// <summary>Graphviz export of computational graphs: DOT text, node counts, and running (or missing) dot.</summary>
-public class GraphTests
+public class GraphExportTests
 {
     private static Variable X() => new(Tensor.FromArray(new[,] { { 1.0, 2, 3 }, { 4, 5, 6 } }), "x");
 
@@ -35,7 +36,7 @@ public class GraphTests
             }
 
             """;
-        Assert.Equal(expected.ReplaceLineEndings("\n"), Graph.ToDot(y));
+        Assert.Equal(expected.ReplaceLineEndings("\n"), DotWriter.ToDot(y));
         Assert.Equal(5, Graph.NodeCount(y));
     }
 
@@ -43,13 +44,13 @@ public class GraphTests
     public void VerboseLabelsShowShapeAndDType()
     {
         var y = TanhTimesX(out _);
-        string dot = Graph.ToDot(y, verbose: true);
+        string dot = DotWriter.ToDot(y, verbose: true);
         Assert.Contains("v0 [label=\"y: (2,3) float64\", color=orange, style=filled]", dot);
         Assert.Contains("v1 [label=\"(2,3) float64\", color=orange, style=filled]", dot);
         Assert.Contains("v2 [label=\"x: (2,3) float64\", color=orange, style=filled]", dot);
         var s = F.Sum(new Variable(Tensor.Ones(DType.Float32, 4), "v"));
-        Assert.Contains("label=\"v: (4,) float32\"", Graph.ToDot(s, verbose: true));
-        Assert.Contains("label=\"() float32\"", Graph.ToDot(s, verbose: true));
+        Assert.Contains("label=\"v: (4,) float32\"", DotWriter.ToDot(s, verbose: true));
+        Assert.Contains("label=\"() float32\"", DotWriter.ToDot(s, verbose: true));
     }
 
     [Fact]
@@ -60,37 +61,37 @@ public class GraphTests
         var y = a * a + a;
         // Variables: y, a*a, a, x; functions: Add, Mul, Exp.
         Assert.Equal(7, Graph.NodeCount(y));
-        string dot = Graph.ToDot(y);
+        string dot = DotWriter.ToDot(y);
         Assert.Equal(1, dot.Split('\n').Count(line => line.Contains("label=\"Exp\"")));
         string mul = dot.Split('\n').Single(line => line.Contains("label=\"Mul\"")).Split(' ')[0];
         // Both operands of a * a are drawn, from the one node of a.
         string operand = dot.Split('\n').Where(line => line.EndsWith("-> " + mul)).Distinct().Single().Split(' ')[0];
         Assert.Equal(2, dot.Split('\n').Count(line => line == $"{operand} -> {mul}"));
         Assert.Equal(1, Graph.NodeCount(x));
-        Assert.Equal("digraph g {\nv0 [label=\"x\", color=orange, style=filled]\n}\n", Graph.ToDot(x));
+        Assert.Equal("digraph g {\nv0 [label=\"x\", color=orange, style=filled]\n}\n", DotWriter.ToDot(x));
     }
 
     [Fact]
     public void NamesAreEscaped()
     {
         var x = new Variable(Tensor.Scalar(1.0), "say \"hi\"\\now\nline");
-        Assert.Contains("label=\"say \\\"hi\\\"\\\\now\\nline\"", Graph.ToDot(x));
+        Assert.Contains("label=\"say \\\"hi\\\"\\\\now\\nline\"", DotWriter.ToDot(x));
     }
 
     [Fact]
-    public void SavePngWithoutDotSaysHowToInstallGraphvizAndKeepsTheDotFile()
+    public void SaveImageWithoutDotSaysHowToInstallGraphvizAndKeepsTheDotFile()
     {
         string dir = Directory.CreateTempSubdirectory("nabla-graph").FullName;
         try
         {
             var y = TanhTimesX(out _);
             string png = Path.Combine(dir, "graph.png");
-            var ex = Assert.Throws<InvalidOperationException>(() => Graph.SavePng(y, png, dotExecutable: "nabla-no-such-dot-executable"));
+            var ex = Assert.Throws<InvalidOperationException>(() => Graphviz.SaveImage(y, png, dotExecutable: "nabla-no-such-dot-executable"));
             string dotPath = Path.Combine(dir, "graph.dot");
             Assert.Contains("Graphviz's `dot` executable ('nabla-no-such-dot-executable') was not found", ex.Message);
             Assert.Contains("install the Debian package graphviz (apt-get install graphviz)", ex.Message, StringComparison.OrdinalIgnoreCase);
             Assert.Contains($"The DOT file was still written at {dotPath}", ex.Message);
-            Assert.Equal(Graph.ToDot(y), File.ReadAllText(dotPath));
+            Assert.Equal(DotWriter.ToDot(y), File.ReadAllText(dotPath));
             Assert.False(File.Exists(png));
         }
         finally
@@ -100,7 +101,7 @@ public class GraphTests
     }
 
     [Fact]
-    public void SavePngRunsDotWithTheFormatOfTheExtension()
+    public void SaveImageRunsDotWithTheFormatOfTheExtension()
     {
         string dir = Directory.CreateTempSubdirectory("nabla-graph").FullName;
         try
@@ -109,9 +110,9 @@ public class GraphTests
             string fake = FakeDot(dir, "echo \"$1 $2\" > \"$3\"; cat \"$4\" >> \"$3\"");
             var y = TanhTimesX(out _);
             string svg = Path.Combine(dir, "out.SVG");
-            Graph.SavePng(y, svg, verbose: true, dotExecutable: fake);
-            Assert.Equal("-Tsvg -o\n" + Graph.ToDot(y, verbose: true), File.ReadAllText(svg));
-            Assert.Equal(Graph.ToDot(y, verbose: true), File.ReadAllText(Path.Combine(dir, "out.dot")));
+            Graphviz.SaveImage(y, svg, verbose: true, dotExecutable: fake);
+            Assert.Equal("-Tsvg -o\n" + DotWriter.ToDot(y, verbose: true), File.ReadAllText(svg));
+            Assert.Equal(DotWriter.ToDot(y, verbose: true), File.ReadAllText(Path.Combine(dir, "out.dot")));
         }
         finally
         {
@@ -120,13 +121,13 @@ public class GraphTests
     }
 
     [Fact]
-    public void SavePngReportsAFailingDot()
+    public void SaveImageReportsAFailingDot()
     {
         string dir = Directory.CreateTempSubdirectory("nabla-graph").FullName;
         try
         {
             string fake = FakeDot(dir, "echo 'Error: syntax error in line 1' >&2; exit 3");
-            var ex = Assert.Throws<InvalidOperationException>(() => Graph.SavePng(X(), Path.Combine(dir, "g.png"), dotExecutable: fake));
+            var ex = Assert.Throws<InvalidOperationException>(() => Graphviz.SaveImage(X(), Path.Combine(dir, "g.png"), dotExecutable: fake));
             Assert.Contains("exited with code 3: Error: syntax error in line 1", ex.Message);
         }
         finally
@@ -136,16 +137,16 @@ public class GraphTests
     }
 
     [Fact]
-    public void SavePngToADotPathOnlyWritesTheDotText()
+    public void SaveImageToADotPathOnlyWritesTheDotText()
     {
         string dir = Directory.CreateTempSubdirectory("nabla-graph").FullName;
         try
         {
             string path = Path.Combine(dir, "g.dot");
-            Graph.SavePng(X(), path, dotExecutable: "nabla-no-such-dot-executable");
-            Assert.Equal(Graph.ToDot(X()), File.ReadAllText(path));
-            var ex = Assert.Throws<ArgumentException>(() => Graph.SavePng(X(), Path.Combine(dir, "noextension")));
-            Assert.StartsWith("Graph.SavePng: path", ex.Message);
+            Graphviz.SaveImage(X(), path, dotExecutable: "nabla-no-such-dot-executable");
+            Assert.Equal(DotWriter.ToDot(X()), File.ReadAllText(path));
+            var ex = Assert.Throws<ArgumentException>(() => Graphviz.SaveImage(X(), Path.Combine(dir, "noextension")));
+            Assert.StartsWith("Graphviz.SaveImage: path", ex.Message);
             Assert.Contains("has no extension", ex.Message);
         }
         finally
