@@ -50,19 +50,20 @@ public sealed class BatchNormFunction : Function
         var axes = Axes(x.NDim);
         var kept = Kept(x);
         trained = Config.Train;
+        Tensor xhat;
         if (trained)
         {
-            mean = x.Mean(axes, keepDims: true);
-            var variance = ((x - mean) * (x - mean)).Mean(axes, keepDims: true);
+            Tensor variance;
+            (mean, variance, invStd, xhat) = Normalization.BatchStatistics<Tensor, Normalization.OnTensors>(x, axes, Eps);
             UpdateRunning(mean, variance, x.Size / x.Dim(1));
-            invStd = (variance + Eps).Pow(-0.5);
         }
         else
         {
             mean = RunningMean.AsType(x.DType).Reshape(kept).Copy();
-            invStd = (RunningVar.AsType(x.DType).Reshape(kept) + Eps).Pow(-0.5);
+            invStd = Normalization.OnTensors.InverseSqrt(RunningVar.AsType(x.DType).Reshape(kept), Eps);
+            xhat = Normalization.Normalize<Tensor, Normalization.OnTensors>(x, mean, invStd);
         }
-        return [gamma.Reshape(kept) * ((x - mean) * invStd) + beta.Reshape(kept)];
+        return [gamma.Reshape(kept) * xhat + beta.Reshape(kept)];
     }
 
     private void UpdateRunning(Tensor batchMean, Tensor batchVar, int m)
@@ -106,32 +107,18 @@ public sealed class BatchNormFunction : Function
         var g = F.Reshape(gamma, Kept(x.Data));
         // x̂ is rebuilt from x with F operations (not taken from Forward) so that its dependence on x is recorded
         // when the backward pass is differentiated again.
-        var (xh, inv) = trained ? BatchXhat(x, axes) : RunningXhat(x);
-        var gyXhat = gy * xh;
-        var ggamma = F.Sum(gyXhat, axes);
+        Variable xhat, inv;
+        if (trained)
+            (_, _, inv, xhat) = Normalization.BatchStatistics<Variable, Normalization.OnVariables>(x, axes, Eps);
+        else
+        {
+            inv = new Variable(invStd!);
+            xhat = Normalization.Normalize<Variable, Normalization.OnVariables>(x, new Variable(mean!), inv);
+        }
+        var ggamma = F.Sum(gy * xhat, axes);
         var gbeta = F.Sum(gy, axes);
-        if (!trained) return [gy * g * inv, ggamma, gbeta];
-        double m = x.Size / x.Shape[1];
-        var gyMean = F.Sum(gy, axes, keepDims: true) / m;
-        var gyXhatMean = F.Sum(gyXhat, axes, keepDims: true) / m;
-        return [g * inv * (gy - gyMean - xh * gyXhatMean), ggamma, gbeta];
-    }
-
-    /// <summary>x̂ and 1/std from the batch statistics of x, as a recorded graph.</summary>
-    private (Variable Xhat, Variable InvStd) BatchXhat(Variable x, int[] axes)
-    {
-        double m = x.Size / x.Shape[1];
-        var centered = x - F.Sum(x, axes, keepDims: true) / m;
-        var variance = F.Sum(centered * centered, axes, keepDims: true) / m;
-        var inv = F.Pow(variance + Eps, -0.5);
-        return (centered * inv, inv);
-    }
-
-    /// <summary>x̂ and 1/std from the running statistics saved in Forward (constants).</summary>
-    private (Variable Xhat, Variable InvStd) RunningXhat(Variable x)
-    {
-        var inv = new Variable(invStd!);
-        return ((x - mean!) * inv, inv);
+        var gx = trained ? Normalization.Project<Variable, Normalization.OnVariables>(gy, xhat, inv, axes) : gy * inv;
+        return [g * gx, ggamma, gbeta];
     }
 
     /// <inheritdoc/>
@@ -139,12 +126,9 @@ public sealed class BatchNormFunction : Function
     {
         var (x, tx, tgamma, tbeta) = (xs[0], txs[0], txs[1], txs[2]);
         var kept = Kept(x);
-        var axes = Axes(x.NDim);
-        var xhat = (x - mean!) * invStd!;
-        // In training the mean and variance move with x: d x̂ = (dx - mean(dx) - x̂·mean(x̂·dx)) / std.
-        var txhat = trained
-            ? (tx - tx.Mean(axes, keepDims: true) - xhat * (xhat * tx).Mean(axes, keepDims: true)) * invStd!
-            : tx * invStd!;
+        var xhat = Normalization.Normalize<Tensor, Normalization.OnTensors>(x, mean!, invStd!);
+        // In training the mean and variance move with x, and ∂x̂/∂x is Normalization.Project.
+        var txhat = trained ? Normalization.Project<Tensor, Normalization.OnTensors>(tx, xhat, invStd!, Axes(x.NDim)) : tx * invStd!;
         return [xs[1].Reshape(kept) * txhat + tgamma.Reshape(kept) * xhat + tbeta.Reshape(kept)];
     }
 }
