@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Nabla.Autodiff;
+using Nabla.Data;
 using Nabla.Distributed;
 using Nabla.NN;
 using Nabla.NN.Optimizers;
@@ -24,35 +25,35 @@ public class ClassificationTask(Model model, Tensor xTrain, Tensor tTrain, Tenso
     /// </summary>
     public DistributedDataParallel? Parallel { get; set; }
 
+    private DataLoader? loader;
+
     public override int StepsPerEpoch => (xTrain.Dim(0) + batchSize - 1) / batchSize;
 
     public override (double Loss, double Accuracy)? TrainEpoch(Optimizer optimizer, IEpochProgress progress, CancellationToken token)
     {
-        int n = xTrain.Dim(0);
-        var order = gen.Permutation(n);
+        // Made at the first epoch, not in the constructor: a loader draws its first order when made, and the model's
+        // lazy parameters draw from the same generator at the first forward pass, so this keeps the draws in order.
+        loader ??= new DataLoader(new TensorDataset(xTrain, tTrain), batchSize, shuffle: true, gen, device: xTrain.Device);
         double lossSum = 0, correct = 0;
-        int seen = 0;
+        int seen = 0, step = 0;
         var clock = Stopwatch.StartNew();
-        for (int step = 0; step * batchSize < n; step++)
+        foreach (var (globalX, globalT) in loader)
         {
-            int size = Math.Min(batchSize, n - step * batchSize);
-            ReadOnlySpan<int> batch = order.AsSpan(step * batchSize, size);
-            if (Parallel is not null) batch = Parallel.Sampler.Shard(batch);
+            int size = globalX.Dim(0);
+            var (x, t) = Parallel is null ? (globalX, globalT) : Shard(globalX, globalT, Parallel.Sampler);
             model.ClearGrads();
-            if (batch.Length > 0)
+            if (x.Dim(0) > 0)
             {
-                var index = Tensor.FromArray(batch.ToArray().Select(i => (long)i).ToArray());
-                var (x, t) = (xTrain.Take(index), tTrain.Take(index));
                 var y = model.Forward(x);
                 var loss = F.SoftmaxCrossEntropy(y, t);
                 loss.Backward();
-                lossSum += loss.Data.Item() * batch.Length;
-                correct += F.Accuracy(y, t).Data.Item() * batch.Length;
-                seen += batch.Length;
+                lossSum += loss.Data.Item() * x.Dim(0);
+                correct += F.Accuracy(y, t).Data.Item() * x.Dim(0);
+                seen += x.Dim(0);
             }
-            Parallel?.AverageGradients((double)batch.Length / size);
+            Parallel?.AverageGradients((double)x.Dim(0) / size);
             optimizer.Update();
-            progress.Step(step + 1, lossSum / Math.Max(seen, 1), correct / Math.Max(seen, 1), seen / clock.Elapsed.TotalSeconds);
+            progress.Step(++step, lossSum / Math.Max(seen, 1), correct / Math.Max(seen, 1), seen / clock.Elapsed.TotalSeconds);
             if (token.IsCancellationRequested) return null;
         }
         if (Parallel is null) return (lossSum / seen, correct / seen);
@@ -60,6 +61,13 @@ public class ClassificationTask(Model model, Tensor xTrain, Tensor tTrain, Tenso
         Parallel.Sum(sums);
         Parallel.CheckParametersIdentical();
         return (sums[0] / sums[2], sums[1] / sums[2]);
+    }
+
+    /// <summary>This rank's rows of a global batch.</summary>
+    private static (Tensor X, Tensor T) Shard(Tensor x, Tensor t, DistributedSampler sampler)
+    {
+        var (start, count) = sampler.Range(x.Dim(0));
+        return (x.Narrow(0, start, count), t.Narrow(0, start, count));
     }
 
     public override (double Loss, double Accuracy) Evaluate() => Evaluate(xTest, tTest);
@@ -70,15 +78,13 @@ public class ClassificationTask(Model model, Tensor xTrain, Tensor tTrain, Tenso
         using var noGrad = Config.NoGrad();
         using var testMode = Config.TestMode();
         double lossSum = 0, correct = 0;
-        int n = x.Dim(0);
-        for (int start = 0; start < n; start += 1000)
+        foreach (var (xb, tb) in new DataLoader(new TensorDataset(x, t), 1000, shuffle: false, device: x.Device))
         {
-            int size = Math.Min(1000, n - start);
-            var (xb, tb) = (x.Narrow(0, start, size), t.Narrow(0, start, size));
             var y = model.Forward(xb);
-            lossSum += F.SoftmaxCrossEntropy(y, tb).Data.Item() * size;
-            correct += F.Accuracy(y, tb).Data.Item() * size;
+            lossSum += F.SoftmaxCrossEntropy(y, tb).Data.Item() * xb.Dim(0);
+            correct += F.Accuracy(y, tb).Data.Item() * xb.Dim(0);
         }
+        int n = x.Dim(0);
         return (lossSum / Math.Max(n, 1), correct / Math.Max(n, 1));
     }
 
