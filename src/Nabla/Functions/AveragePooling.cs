@@ -7,15 +7,8 @@ namespace Nabla.Functions;
 /// 2-D average pooling of x (N, C, H, W): the mean of each kernel window, (N, C, OH, OW), the zero padding counted
 /// in the window size (DeZero's and PyTorch's default). Linear; its gradient is its adjoint, <see cref="AveragePoolingGrad"/>.
 /// </summary>
-public sealed class AveragePooling(Pair kernel, Pair stride, Pair pad) : Function
+public sealed class AveragePooling(Pair kernel, Pair stride, Pair pad) : WindowFunction(kernel, stride, pad)
 {
-    /// <summary>The pooling window, (KH, KW).</summary>
-    public Pair Kernel { get; } = kernel;
-    /// <summary>The step between windows, (SH, SW).</summary>
-    public Pair Stride { get; } = stride;
-    /// <summary>The zero padding added on each side, (PH, PW).</summary>
-    public Pair Pad { get; } = pad;
-
     /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {

@@ -7,17 +7,10 @@ namespace Nabla.Functions;
 /// The backward of <see cref="AveragePooling"/> over an input of shape <paramref name="inputShape"/>: each value of
 /// gy (N, C, OH, OW) divided by the window size and added over its window. Linear; its gradient is average pooling.
 /// </summary>
-public sealed class AveragePoolingGrad(int[] inputShape, Pair kernel, Pair stride, Pair pad) : Function
+public sealed class AveragePoolingGrad(int[] inputShape, Pair kernel, Pair stride, Pair pad) : WindowFunction(kernel, stride, pad)
 {
     /// <summary>The shape of the pooled input, (N, C, H, W): the shape of the result.</summary>
     public int[] InputShape { get; } = (int[])inputShape.Clone();
-    /// <summary>The pooling window, (KH, KW).</summary>
-    public Pair Kernel { get; } = kernel;
-    /// <summary>The step between windows, (SH, SW).</summary>
-    public Pair Stride { get; } = stride;
-    /// <summary>The zero padding added on each side, (PH, PW).</summary>
-    public Pair Pad { get; } = pad;
-
     /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {

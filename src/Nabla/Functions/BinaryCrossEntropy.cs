@@ -13,11 +13,8 @@ namespace Nabla.Functions;
 /// zero (as PyTorch's), so a confidently wrong prediction still learns. A float target that asks for a gradient
 /// gets log(1-p) - log p (at the clamped p), as in DeZero and PyTorch.
 /// </summary>
-public sealed class BinaryCrossEntropy(Reduction reduction = Reduction.Mean) : Function
+public sealed class BinaryCrossEntropy(Reduction reduction = Reduction.Mean) : LossFunction(reduction)
 {
-    /// <summary>How the per-element losses are reduced.</summary>
-    public Reduction Reduction { get; } = reduction;
-
     /// <summary>The clamp margin for probabilities of the given dtype.</summary>
     public static double Epsilon(DType dtype) => dtype == DType.Float32 ? 1e-7 : 1e-12;
 

@@ -8,16 +8,10 @@ namespace Nabla.Functions;
 /// <paramref name="toMatrix"/>, added back into an image batch of shape <paramref name="inputShape"/> (N, C, H, W);
 /// values of overlapping windows accumulate and those in the padding are dropped. Its gradient is im2col.
 /// </summary>
-public sealed class Col2Im(int[] inputShape, Pair kernel, Pair stride, Pair pad, bool toMatrix = true) : Function
+public sealed class Col2Im(int[] inputShape, Pair kernel, Pair stride, Pair pad, bool toMatrix = true) : WindowFunction(kernel, stride, pad)
 {
     /// <summary>The shape of the image batch the columns are added into, (N, C, H, W).</summary>
     public int[] InputShape { get; } = (int[])inputShape.Clone();
-    /// <summary>The kernel window, (KH, KW).</summary>
-    public Pair Kernel { get; } = kernel;
-    /// <summary>The step between windows, (SH, SW).</summary>
-    public Pair Stride { get; } = stride;
-    /// <summary>The zero padding added on each side, (PH, PW).</summary>
-    public Pair Pad { get; } = pad;
     /// <summary>True when the columns come as a matrix (N·OH·OW, C·KH·KW), false for (N, C, KH, KW, OH, OW).</summary>
     public bool ToMatrix { get; } = toMatrix;
 

@@ -8,14 +8,8 @@ namespace Nabla.Functions;
 /// shape (N, C, KH, KW, OH, OW), or with <paramref name="toMatrix"/> one row per window, (N·OH·OW, C·KH·KW).
 /// Linear; its adjoint, and so its gradient, is <see cref="Col2Im"/>.
 /// </summary>
-public sealed class Im2Col(Pair kernel, Pair stride, Pair pad, bool toMatrix = true) : Function
+public sealed class Im2Col(Pair kernel, Pair stride, Pair pad, bool toMatrix = true) : WindowFunction(kernel, stride, pad)
 {
-    /// <summary>The kernel window, (KH, KW).</summary>
-    public Pair Kernel { get; } = kernel;
-    /// <summary>The step between windows, (SH, SW).</summary>
-    public Pair Stride { get; } = stride;
-    /// <summary>The zero padding added on each side, (PH, PW).</summary>
-    public Pair Pad { get; } = pad;
     /// <summary>True for one row per window, (N·OH·OW, C·KH·KW); false for (N, C, KH, KW, OH, OW).</summary>
     public bool ToMatrix { get; } = toMatrix;
 

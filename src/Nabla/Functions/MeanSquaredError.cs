@@ -11,11 +11,8 @@ namespace Nabla.Functions;
 /// DeZero's plain <c>x0 - x1</c>, shapes that would only broadcast into a bigger one ((N,1) against (1,N)) are an
 /// error, not a silent N×N loss. Each input's gradient comes back in its own shape.
 /// </summary>
-public sealed class MeanSquaredError(Reduction reduction = Reduction.Mean) : Function
+public sealed class MeanSquaredError(Reduction reduction = Reduction.Mean) : LossFunction(reduction)
 {
-    /// <summary>How the squared errors are reduced.</summary>
-    public Reduction Reduction { get; } = reduction;
-
     /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {

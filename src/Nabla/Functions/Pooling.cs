@@ -8,15 +8,8 @@ namespace Nabla.Functions;
 /// ignored (as in PyTorch; it may be at most half the kernel). The position of each maximum is saved (the first in
 /// row-major window order on ties), and the gradient is routed there by <see cref="Pooling2DGrad"/>.
 /// </summary>
-public sealed class Pooling(Pair kernel, Pair stride, Pair pad) : Function
+public sealed class Pooling(Pair kernel, Pair stride, Pair pad) : WindowFunction(kernel, stride, pad)
 {
-    /// <summary>The pooling window, (KH, KW).</summary>
-    public Pair Kernel { get; } = kernel;
-    /// <summary>The step between windows, (SH, SW).</summary>
-    public Pair Stride { get; } = stride;
-    /// <summary>The zero padding added on each side, (PH, PW).</summary>
-    public Pair Pad { get; } = pad;
-
     /// <summary>The window geometry of the last forward pass.</summary>
     internal ConvGeometry Geometry { get; private set; }
 

@@ -10,11 +10,8 @@ namespace Nabla.Functions;
 /// DeZero's is <see cref="Reduction.BatchMean"/>). The gradient is σ(x) - t for x and -x for a float target
 /// that asks for one (DeZero and PyTorch give targets a gradient too), each times the reduction's scale.
 /// </summary>
-public sealed class SigmoidCrossEntropy(Reduction reduction = Reduction.Mean) : Function
+public sealed class SigmoidCrossEntropy(Reduction reduction = Reduction.Mean) : LossFunction(reduction)
 {
-    /// <summary>How the per-element losses are reduced.</summary>
-    public Reduction Reduction { get; } = reduction;
-
     /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
     {

@@ -11,10 +11,13 @@ namespace Nabla.Symbolic;
 /// </summary>
 internal static class ExprPrinter
 {
-    public static string Print(Expr e)
+    public static string Print(Expr e) => Render(e, Write);
+
+    /// <summary>The text <paramref name="write"/> makes of <paramref name="e"/>: the entry of every printer.</summary>
+    internal static string Render(Expr e, Action<StringBuilder, Expr> write)
     {
         var sb = new StringBuilder();
-        Write(sb, e);
+        write(sb, e);
         return sb.ToString();
     }
 

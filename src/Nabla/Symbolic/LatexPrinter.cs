@@ -9,12 +9,7 @@ namespace Nabla.Symbolic;
 /// </summary>
 internal static class LatexPrinter
 {
-    public static string Print(Expr e)
-    {
-        var sb = new StringBuilder();
-        Write(sb, e);
-        return sb.ToString();
-    }
+    public static string Print(Expr e) => ExprPrinter.Render(e, Write);
 
     /// <summary>As for infix text, except that a fraction is self-delimiting.</summary>
     private static int Precedence(Expr e) => e.Kind == ExprKind.Divide ? 5 : ExprPrinter.Precedence(e);

@@ -33,38 +33,46 @@ internal sealed class Simplifier
     private Expr Sum(Expr e)
     {
         var sum = new SumBuilder(this);
-        void Collect(Expr t, double sign)
+        Flatten(e, 1, ExprKind.Add, ExprKind.Subtract, (t, sign) =>
         {
-            switch (t.Kind)
-            {
-                case ExprKind.Add: Collect(t.Arg0, sign); Collect(t.Arg1, sign); break;
-                case ExprKind.Subtract: Collect(t.Arg0, sign); Collect(t.Arg1, -sign); break;
-                case ExprKind.Negate: Collect(t.Arg0, -sign); break;
-                default: sum.Add(Simplify(t), sign); break;
-            }
-        }
-        Collect(e, 1);
-        return sum.Finite ? sum.Build() : e.With(e.Args.Select(Simplify).ToArray());
+            if (t.Kind == ExprKind.Negate) return t.Arg0; // −u: its operand, with the sign flipped
+            sum.Add(Simplify(t), sign);
+            return null;
+        });
+        return sum.Finite ? sum.Build() : SimplifyArguments(e);
     }
 
     private Expr Product(Expr e)
     {
         var product = new ProductBuilder(this);
-        void Collect(Expr t, double sign)
+        Flatten(e, 1, ExprKind.Multiply, ExprKind.Divide, (t, sign) =>
         {
-            switch (t.Kind)
-            {
-                case ExprKind.Multiply: Collect(t.Arg0, sign); Collect(t.Arg1, sign); break;
-                case ExprKind.Divide: Collect(t.Arg0, sign); Collect(t.Arg1, -sign); break;
-                case ExprKind.Power: product.Multiply(Simplify(t.Arg0), Scale(Simplify(t.Arg1), sign)); break;
-                default: product.Multiply(Simplify(t), Expr.Num(sign)); break;
-            }
-        }
-        Collect(e, 1);
+            if (t.Kind == ExprKind.Power) product.Multiply(Simplify(t.Arg0), Scale(Simplify(t.Arg1), sign));
+            else product.Multiply(Simplify(t), Expr.Num(sign));
+            return null;
+        });
         var factors = product.Factors();
-        if (!double.IsFinite(product.Coefficient)) return e.With(e.Args.Select(Simplify).ToArray());
+        if (!double.IsFinite(product.Coefficient)) return SimplifyArguments(e);
         return product.Coefficient == 0 ? Expr.Num(0) : BuildProduct(product.Coefficient, factors);
     }
+
+    /// <summary>
+    /// Walks a chain of an operation and its inverse (+ and −, or · and ÷), handing each other operand to
+    /// <paramref name="leaf"/> with its sign (−1 under an odd number of inverses). A leaf that returns an operand
+    /// instead has it walked on with the sign flipped (a negation inside a sum).
+    /// </summary>
+    private static void Flatten(Expr t, double sign, ExprKind op, ExprKind inverse, Func<Expr, double, Expr?> leaf)
+    {
+        if (t.Kind == op || t.Kind == inverse)
+        {
+            Flatten(t.Arg0, sign, op, inverse, leaf);
+            Flatten(t.Arg1, t.Kind == op ? sign : -sign, op, inverse, leaf);
+        }
+        else if (leaf(t, sign) is Expr flipped) Flatten(flipped, -sign, op, inverse, leaf);
+    }
+
+    /// <summary>The same node over simplified operands: what a sum or product that overflowed falls back to.</summary>
+    private Expr SimplifyArguments(Expr e) => e.With(e.Args.Select(Simplify).ToArray());
 
     /// <summary>A function applied to a simplified argument: exact constant folds, parity, and inverse pairs.</summary>
     private Expr Call(ExprKind f, Expr a)
