@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Nabla.Symbolic;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -45,30 +44,13 @@ public sealed class DiffSettings : CommandSettings
         Wrt is not null && !Expr.IsVariableName(Wrt) ? $"diff: --wrt: '{Wrt}' is not a variable name" : null,
         OptionChecks.AtLeast("diff", "--order", Order, 1, 12),
         OptionChecks.AtLeast("diff", "--swell", Swell, 1, 12),
-        At is null ? null : Bindings(At, out _));
+        At is null ? null : OptionChecks.Point("diff", At, out _));
 
     /// <summary>The values of <c>--at</c> ("x=1.5,y=2" gives x: 1.5, y: 2); null when not given.</summary>
     public Dictionary<string, double>? Point()
     {
         if (At is null) return null;
-        if (Bindings(At, out var map) is { } error) throw new CliError(error);
+        if (OptionChecks.Point("diff", At, out var map) is { } error) throw new CliError(error);
         return map;
-    }
-
-    /// <summary>Parses <paramref name="text"/> into <paramref name="map"/>; returns the error line, or null.</summary>
-    private static string? Bindings(string text, out Dictionary<string, double> map)
-    {
-        map = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
-        {
-            var pair = part.Split('=', StringSplitOptions.TrimEntries);
-            if (pair.Length != 2 || !Expr.IsVariableName(pair[0]))
-                return $"diff: --at: '{part}' is not of the form name=value (e.g. --at x=1.5,y=2)";
-            if (!double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
-                return $"diff: --at: '{pair[1]}' is not a finite number (in '{part}')";
-            if (!map.TryAdd(pair[0], v))
-                return $"diff: --at: {pair[0]} is given twice";
-        }
-        return null;
     }
 }

@@ -92,14 +92,12 @@ public sealed class GraphCommand(CliContext cli) : Command<GraphSettings>
     {
         var values = names.ToDictionary(n => n, _ => 1.0);
         if (text is null) return values;
-        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        if (OptionChecks.Point("graph", text, out var given) is { } error) throw new CliError(error);
+        foreach (var (name, v) in given)
         {
-            var pair = part.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (pair.Length != 2 || !double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-                throw new CliError($"graph: --at '{part}' is not of the form name=number (e.g. --at x=1.5)");
-            if (!values.ContainsKey(pair[0]))
-                throw new CliError($"graph: --at names '{pair[0]}', which does not occur in the expression (variables: {string.Join(", ", names)})");
-            values[pair[0]] = v;
+            if (!values.ContainsKey(name))
+                throw new CliError($"graph: --at names '{name}', which does not occur in the expression (variables: {string.Join(", ", names)})");
+            values[name] = v;
         }
         return values;
     }

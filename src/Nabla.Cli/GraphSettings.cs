@@ -41,5 +41,6 @@ public sealed class GraphSettings : CommandSettings
     public override ValidationResult Validate() => OptionChecks.First(
         Expression is null ? "graph: which expression? e.g. nabla graph \"tanh(x)\" --order 4 -o tanh4.png" : null,
         OptionChecks.AtLeast("graph", "--order", Order, 0),
-        Order > 12 ? $"graph: --order {Order} is too high (the graph grows exponentially; at most 12)" : null);
+        Order > 12 ? $"graph: --order {Order} is too high (the graph grows exponentially; at most 12)" : null,
+        At is null ? null : OptionChecks.Point("graph", At, out _));
 }

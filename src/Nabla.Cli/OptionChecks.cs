@@ -39,5 +39,25 @@ public static class OptionChecks
             ? null
             : $"{command}: unknown {what} '{value}'{(context is null ? "" : " for " + context)} (known: {string.Join(", ", known)})";
 
+    /// <summary>
+    /// Parses a point <c>--at x=1.5,y=2</c> into <paramref name="values"/> (x: 1.5, y: 2); returns the error line, or
+    /// null.
+    /// </summary>
+    public static string? Point(string command, string text, out Dictionary<string, double> values)
+    {
+        values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var pair = part.Split('=', StringSplitOptions.TrimEntries);
+            if (pair.Length != 2 || !Symbolic.Expr.IsVariableName(pair[0]))
+                return $"{command}: --at: '{part}' is not of the form name=value (e.g. --at x=1.5,y=2)";
+            if (!double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
+                return $"{command}: --at: '{pair[1]}' is not a finite number (in '{part}')";
+            if (!values.TryAdd(pair[0], v))
+                return $"{command}: --at: {pair[0]} is given twice";
+        }
+        return null;
+    }
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

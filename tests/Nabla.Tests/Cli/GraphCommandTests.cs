@@ -58,7 +58,7 @@ public sealed class GraphCommandTests : IDisposable
     [InlineData(new[] { "tanh(x)", "--order", "40", "-o", "a.dot" }, "too high")]
     [InlineData(new[] { "tanh(x)", "--order", "-1", "-o", "a.dot" }, "--order must be at least 0")]
     [InlineData(new[] { "3", "-o", "a.dot" }, "no variable")]
-    [InlineData(new[] { "tanh(x)", "--at", "x=abc", "-o", "a.dot" }, "not of the form name=number")]
+    [InlineData(new[] { "tanh(x)", "--at", "x=abc", "-o", "a.dot" }, "graph: --at: 'abc' is not a finite number")]
     public void BadInputIsOneClearLine(string[] args, string message)
     {
         var e = Assert.Throws<CliError>(() => CommandLine.Invoke(["graph", .. args], TextWriter.Null));

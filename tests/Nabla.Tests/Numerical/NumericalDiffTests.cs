@@ -2,7 +2,9 @@ using Nabla.Autodiff;
 using Nabla.Numerical;
 using Nabla.Tensors;
 
-namespace Nabla.Tests.Derivatives;
+using Nabla.Tests.Derivatives;
+
+namespace Nabla.Tests.Numerical;
 
 /// <summary>Finite differences: accuracy per scheme, the truncation/round-off trade-off, and the gradient check.</summary>
 public class NumericalDiffTests

@@ -1,4 +1,4 @@
-namespace Nabla.Tests.Symbolic;
+namespace Nabla.Tests.Cli;
 
 /// <summary>
 /// Tests that redirect Console.Out and Console.Error (to drive <c>CommandLine.Run</c> in-process) join this

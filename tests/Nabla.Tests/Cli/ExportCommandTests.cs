@@ -5,7 +5,7 @@ using Nabla.IO;
 using Nabla.Tensors;
 using static Nabla.Tests.Onnx.OnnxRuntimeHelper;
 
-namespace Nabla.Tests.Onnx;
+namespace Nabla.Tests.Cli;
 
 public class ExportCommandTests
 {

@@ -1,6 +1,6 @@
 using Nabla.Cli;
 
-namespace Nabla.Tests.Symbolic;
+namespace Nabla.Tests.Cli;
 
 /// <summary><c>nabla diff</c>, run in-process through <see cref="CommandLine.Run"/> with the console captured.</summary>
 [Collection("Console")]

@@ -1,6 +1,6 @@
 using Nabla.Cli;
 
-namespace Nabla.Tests.Symbolic;
+namespace Nabla.Tests.Cli;
 
 /// <summary>The numerical comparison column: central differences with extrapolation, on known derivatives.</summary>
 public class CentralDifferencesTests
