@@ -10,31 +10,34 @@ namespace Nabla.Functions;
 public static class ElementwiseRules
 {
     /// <summary>eˣ; d eˣ = eˣ.</summary>
-    public static ElementwiseRule Exp { get; } = new("exp", typeof(Exp), () => new Exp(), () => Y);
+    public static ElementwiseRule Exp { get; } = new("exp", typeof(Exp), () => new Exp(), t => t.Exp(), Math.Exp, () => Y);
 
     /// <summary>ln x; d ln x = 1/x.</summary>
-    public static ElementwiseRule Log { get; } = new("log", typeof(Log), () => new Log(), () => 1.0 / X);
+    public static ElementwiseRule Log { get; } = new("log", typeof(Log), () => new Log(), t => t.Log(), Math.Log, () => 1.0 / X);
 
     /// <summary>√x; d √x = 1/(2√x), written 0.5/y.</summary>
-    public static ElementwiseRule Sqrt { get; } = new("sqrt", typeof(Sqrt), () => new Sqrt(), () => 0.5 / Y);
+    public static ElementwiseRule Sqrt { get; } = new("sqrt", typeof(Sqrt), () => new Sqrt(), t => t.Sqrt(), Math.Sqrt, () => 0.5 / Y);
 
     /// <summary>sin x; d sin x = cos x.</summary>
-    public static ElementwiseRule Sin { get; } = new("sin", typeof(Sin), () => new Sin(), () => Call(Cos!, X)); // Cos is set by the time the lazy slope runs
+    public static ElementwiseRule Sin { get; } = new("sin", typeof(Sin), () => new Sin(), t => t.Sin(), Math.Sin, () => Call(Cos!, X)); // Cos is set by the time the lazy slope runs
 
     /// <summary>cos x; d cos x = −sin x.</summary>
-    public static ElementwiseRule Cos { get; } = new("cos", typeof(Cos), () => new Cos(), () => -Call(Sin, X));
+    public static ElementwiseRule Cos { get; } = new("cos", typeof(Cos), () => new Cos(), t => t.Cos(), Math.Cos, () => -Call(Sin, X));
 
     /// <summary>tan x; d tan x = 1 + tan² x.</summary>
-    public static ElementwiseRule Tan { get; } = new("tan", typeof(Tan), () => new Tan(), () => 1.0 + Square(Y));
+    public static ElementwiseRule Tan { get; } = new("tan", typeof(Tan), () => new Tan(), t => t.Tan(), Math.Tan, () => 1.0 + Square(Y));
 
     /// <summary>tanh x; d tanh x = 1 − tanh² x.</summary>
-    public static ElementwiseRule Tanh { get; } = new("tanh", typeof(Tanh), () => new Tanh(), () => 1.0 - Square(Y));
+    public static ElementwiseRule Tanh { get; } = new("tanh", typeof(Tanh), () => new Tanh(), t => t.Tanh(), Math.Tanh, () => 1.0 - Square(Y));
 
     /// <summary>σ(x) = 1/(1 + e⁻ˣ); d σ = σ(1 − σ).</summary>
-    public static ElementwiseRule Sigmoid { get; } = new("sigmoid", typeof(Sigmoid), () => new Sigmoid(), () => Y * (1.0 - Y));
+    public static ElementwiseRule Sigmoid { get; } = new("sigmoid", typeof(Sigmoid), () => new Sigmoid(), t => t.Sigmoid(), SigmoidOf, () => Y * (1.0 - Y));
 
     /// <summary>|x|; d |x| = sign x (0 at 0, as NumPy's and PyTorch's subgradient).</summary>
-    public static ElementwiseRule Abs { get; } = new("abs", typeof(Abs), () => new Abs(), () => Sign(X));
+    public static ElementwiseRule Abs { get; } = new("abs", typeof(Abs), () => new Abs(), t => t.Abs(), Math.Abs, () => Sign(X));
+
+    /// <summary>σ on one double, as the tensor kernel computes it: tanh(x/2)/2 + 1/2, which never overflows.</summary>
+    public static double SigmoidOf(double x) => 0.5 * Math.Tanh(0.5 * x) + 0.5;
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<ElementwiseRule> All { get; } = [Exp, Log, Sqrt, Sin, Cos, Tan, Tanh, Sigmoid, Abs];

@@ -1,14 +1,4 @@
-using Nabla.Autodiff;
-using Nabla.Tensors;
-
 namespace Nabla.Functions;
 
 /// <summary>Natural logarithm.</summary>
-public sealed class Log : UnaryElementwise
-{
-    /// <inheritdoc/>
-    protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Log()];
-
-    /// <inheritdoc/>
-    protected override Variable Slope(Variable x, Variable y) => ElementwiseRules.Log.SlopeOn(x, y);
-}
+public sealed class Log() : RuleElementwise(ElementwiseRules.Log);

@@ -1,17 +1,10 @@
-using Nabla.Autodiff;
 using Nabla.Tensors;
 
 namespace Nabla.Functions;
 
 /// <summary>Hyperbolic tangent; d tanh = 1 - tanh².</summary>
-public sealed class Tanh : UnaryElementwise
+public sealed class Tanh() : RuleElementwise(ElementwiseRules.Tanh)
 {
-    /// <inheritdoc/>
-    protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Tanh()];
-
-    /// <inheritdoc/>
-    protected override Variable Slope(Variable x, Variable y) => ElementwiseRules.Tanh.SlopeOn(x, y);
-
     internal override Tensor? FusedGradient(Tensor gy, Tensor x, Tensor y) =>
         Tensor.ActivationGrad(FusedActivation.Tanh, gy, y);
 }

@@ -118,7 +118,7 @@ internal sealed class ExprCompiler
             ExprKind.Divide => LinqExpr.Divide(Emit(e.Arg0), Emit(e.Arg1)),
             ExprKind.Power => LinqExpr.Call(MathPow, Emit(e.Arg0), Emit(e.Arg1)),
             ExprKind.Negate => LinqExpr.Negate(Emit(e.Arg0)),
-            _ => LinqExpr.Call(Method(e.Kind), Emit(e.Arg0)),
+            _ => Call(e.Kind, Emit(e.Arg0)),
         };
         if (e.Args.Count > 0 && uses.GetValueOrDefault(e) > 1)
         {
@@ -133,10 +133,13 @@ internal sealed class ExprCompiler
 
     private static readonly MethodInfo MathPow = typeof(Math).GetMethod(nameof(Math.Pow), [typeof(double), typeof(double)])!;
 
-    private static MethodInfo Method(ExprKind f) => f switch
+    private static readonly MethodInfo SignMethod = typeof(ScalarMath).GetMethod(nameof(ScalarMath.Sign))!;
+
+    /// <summary>A call of the function's scalar kernel, read from its rule (a static method is called directly).</summary>
+    private static LinqExpr Call(ExprKind f, LinqExpr x)
     {
-        ExprKind.Sigmoid => typeof(ScalarMath).GetMethod(nameof(ScalarMath.Sigmoid))!,
-        ExprKind.Sign => typeof(ScalarMath).GetMethod(nameof(ScalarMath.Sign))!,
-        _ => typeof(Math).GetMethod(f.ToString(), [typeof(double)])!,
-    };
+        if (f == ExprKind.Sign) return LinqExpr.Call(SignMethod, x);
+        var kernel = ScalarMath.Rule(f).ScalarKernel;
+        return kernel.Method.IsStatic ? LinqExpr.Call(kernel.Method, x) : LinqExpr.Invoke(LinqExpr.Constant(kernel), x);
+    }
 }

@@ -8,24 +8,21 @@ namespace Nabla.Symbolic;
 public static class ScalarMath
 {
     /// <summary>1/(1 + e^−x), as tanh(x/2)/2 + 1/2 so that it never overflows.</summary>
-    public static double Sigmoid(double x) => 0.5 * Math.Tanh(0.5 * x) + 0.5;
+    public static double Sigmoid(double x) => Functions.ElementwiseRules.SigmoidOf(x);
 
     /// <summary>−1, 0 or 1 (NaN for NaN), as a double.</summary>
     public static double Sign(double x) => double.IsNaN(x) ? double.NaN : Math.Sign(x);
 
-    /// <summary>The function <paramref name="f"/> of <paramref name="x"/>.</summary>
-    public static double Apply(ExprKind f, double x) => f switch
-    {
-        ExprKind.Exp => Math.Exp(x),
-        ExprKind.Log => Math.Log(x),
-        ExprKind.Sqrt => Math.Sqrt(x),
-        ExprKind.Sin => Math.Sin(x),
-        ExprKind.Cos => Math.Cos(x),
-        ExprKind.Tan => Math.Tan(x),
-        ExprKind.Tanh => Math.Tanh(x),
-        ExprKind.Sigmoid => Sigmoid(x),
-        ExprKind.Abs => Math.Abs(x),
-        ExprKind.Sign => Sign(x),
-        _ => throw new ArgumentException($"ScalarMath.Apply: {f} is not a function of one argument", nameof(f)),
-    };
+    /// <summary>The function <paramref name="f"/> of <paramref name="x"/>: its rule's scalar kernel (sign has none).</summary>
+    public static double Apply(ExprKind f, double x) => f == ExprKind.Sign ? Sign(x) : Rule(f).Apply(x);
+
+    /// <summary>The rule of the function <paramref name="f"/>.</summary>
+    internal static Functions.ElementwiseRule Rule(ExprKind f) =>
+        ((uint)f < (uint)Rules.Length ? Rules[(int)f] : null)
+        ?? throw new ArgumentException($"ScalarMath.Apply: {f} is not a function of one argument", nameof(f));
+
+    // Indexed by kind, as formulas are evaluated node by node.
+    private static readonly Functions.ElementwiseRule?[] Rules = Enum.GetValues<ExprKind>()
+        .Select(k => k >= ExprKind.Sin && k != ExprKind.Sign ? Functions.ElementwiseRules.ByName(Expr.FunctionName(k)) : null)
+        .ToArray();
 }
