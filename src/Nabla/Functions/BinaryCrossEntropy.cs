@@ -35,23 +35,33 @@ public sealed class BinaryCrossEntropy(Reduction reduction = Reduction.Mean) : L
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var p = Inputs[0];
-        double eps = Epsilon(p.DType);
-        // F.Clip passes no gradient outside the clamp, so the second derivative there is zero, consistently.
-        var pc = F.Clip(p, eps, 1 - eps);
         var gy = LossReduction.Expand(gys[0], p.Shape, Reduction);
         bool targetGrad = InputNeedsGrad(1) && Inputs[1].DType.IsFloat();
         var t = targetGrad ? Inputs[1] : new Variable(Inputs[1].Data.AsType(p.DType));
-        return [(pc - t) / (pc * (1.0 - pc)) * gy, targetGrad ? (F.Log(1.0 - pc) - F.Log(pc)) * gy : null];
+        var (dp, dt) = Slopes(p, t, targetGrad);
+        return [dp * gy, dt is null ? null : dt * gy];
+    }
+
+    /// <summary>
+    /// ∂e/∂p and ∂e/∂t of each element's loss e (the latter only when asked): the one statement of the derivative,
+    /// on Variables so the backward rule is differentiable again, and evaluated without a graph for the JVP.
+    /// </summary>
+    private static (Variable Dp, Variable? Dt) Slopes(Variable p, Variable t, bool targetSlope)
+    {
+        double eps = Epsilon(p.DType);
+        // F.Clip passes no gradient outside the clamp, so the second derivative there is zero, consistently.
+        var pc = F.Clip(p, eps, 1 - eps);
+        return ((pc - t) / (pc * (1.0 - pc)), targetSlope ? F.Log(1.0 - pc) - F.Log(pc) : null);
     }
 
     /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         var p = xs[0];
-        double eps = Epsilon(p.DType);
-        var pc = p.Clip(eps, 1 - eps);
-        var tangent = (pc - xs[1].AsType(p.DType)) / (pc * (1.0 - pc)) * txs[0];
-        if (xs[1].DType.IsFloat()) tangent += ((1.0 - pc).Log() - pc.Log()) * txs[1].AsType(p.DType);
+        using var noGraph = Config.NoGrad();
+        var (dp, dt) = Slopes(new Variable(p), new Variable(xs[1].AsType(p.DType)), xs[1].DType.IsFloat());
+        var tangent = dp.Data * txs[0];
+        if (dt is not null) tangent += dt.Data * txs[1].AsType(p.DType);
         return [LossReduction.Reduce(tangent, Reduction)];
     }
 }

@@ -27,7 +27,7 @@ public sealed class MeanSquaredError(Reduction reduction = Reduction.Mean) : Los
         // The reshape and broadcast are graph operations here, so their own backward rules restore each shape.
         var (x0, x1) = (Inputs[0], Inputs[1]);
         var diff = Reshaped(x0.Shape, x1.Shape) ? x0 - F.Reshape(x1, x0.Shape) : x0 - x1;
-        var g = LossReduction.Expand(gys[0], diff.Shape, Reduction) * diff * 2.0;
+        var g = LossReduction.Expand(gys[0], diff.Shape, Reduction) * Slope(diff);
         var g1 = -g;
         if (Reshaped(x0.Shape, x1.Shape)) return [g, F.Reshape(g1, x1.Shape)];
         return [F.SumTo(g, x0.Shape), F.SumTo(g1, x1.Shape)];
@@ -57,6 +57,10 @@ public sealed class MeanSquaredError(Reduction reduction = Reduction.Mean) : Los
         bool reshaped = Reshaped(xs[0].Shape, xs[1].Shape);
         var diff = reshaped ? xs[0] - xs[1].Reshape(xs[0].Shape) : xs[0] - xs[1];
         var tangent = txs[0] - (reshaped ? txs[1].Reshape(xs[0].Shape) : txs[1]);
-        return [LossReduction.Reduce(diff * tangent * 2.0, Reduction)];
+        using var noGraph = Config.NoGrad();
+        return [LossReduction.Reduce(Slope(new Variable(diff)).Data * tangent, Reduction)];
     }
+
+    /// <summary>∂e/∂x0 = 2·(x0 − x1) of each element's squared error e (∂e/∂x1 is its negative): the one statement of the derivative.</summary>
+    private static Variable Slope(Variable diff) => diff * 2.0;
 }

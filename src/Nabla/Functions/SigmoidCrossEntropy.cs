@@ -30,16 +30,25 @@ public sealed class SigmoidCrossEntropy(Reduction reduction = Reduction.Mean) : 
         // A target that asks for a gradient stays in the graph, so double backprop sees both inputs.
         bool targetGrad = InputNeedsGrad(1) && Inputs[1].DType.IsFloat();
         var t = targetGrad ? Inputs[1] : new Variable(Inputs[1].Data.AsType(x.DType));
-        return [(F.Sigmoid(x) - t) * gy, targetGrad ? -x * gy : null];
+        var (dx, dt) = Slopes(x, t, targetGrad);
+        return [dx * gy, dt is null ? null : dt * gy];
     }
+
+    /// <summary>
+    /// ∂e/∂x = σ(x) − t and ∂e/∂t = −x of each element's loss e (the latter only when asked): the one statement of
+    /// the derivative, on Variables for the backward rule and evaluated without a graph for the JVP.
+    /// </summary>
+    private static (Variable Dx, Variable? Dt) Slopes(Variable x, Variable t, bool targetSlope) =>
+        (F.Sigmoid(x) - t, targetSlope ? -x : null);
 
     /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
-        var (x, t) = (xs[0], xs[1].AsType(xs[0].DType));
-        var sigmoid = (x * 0.5).Tanh() * 0.5 + 0.5;
-        var tangent = (sigmoid - t) * txs[0];
-        if (xs[1].DType.IsFloat()) tangent -= x * txs[1].AsType(x.DType);
+        var x = xs[0];
+        using var noGraph = Config.NoGrad();
+        var (dx, dt) = Slopes(new Variable(x), new Variable(xs[1].AsType(x.DType)), xs[1].DType.IsFloat());
+        var tangent = dx.Data * txs[0];
+        if (dt is not null) tangent += dt.Data * txs[1].AsType(x.DType);
         return [LossReduction.Reduce(tangent, Reduction)];
     }
 }
