@@ -52,6 +52,7 @@ public abstract class Function
             hasTangent |= x.Tangent is not null;
         }
         var ys = Forward(xs);
+        if (TensorScope.Current is not null) MarkResults(xs, ys);
         var tys = hasTangent ? Jvp(xs, Tangents(inputs), ys) : null;
         var results = new Variable[ys.Length];
         for (int i = 0; i < ys.Length; i++)
@@ -62,6 +63,13 @@ public abstract class Function
         if (Config.EnableBackprop) Record(inputs, results);
         else foreach (var r in results) r.MadeWithoutGraph = true;
         return results;
+    }
+
+    /// <summary>Offers the outputs to the open <see cref="TensorScope"/>, except those that are views of an input's storage.</summary>
+    private static void MarkResults(Tensor[] xs, Tensor[] ys)
+    {
+        foreach (var y in ys)
+            if (!xs.Any(y.SharesStorageWith)) TensorScope.MarkResult(y);
     }
 
     /// <summary>Each input's tangent, zeros where it has none, so that rules need no null checks.</summary>

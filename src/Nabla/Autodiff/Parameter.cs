@@ -9,7 +9,7 @@ namespace Nabla.Autodiff;
 /// Float64 gradient cannot turn a Float32 model into Float64. A parameter not yet initialised (no elements, as a
 /// lazily sized layer's) takes the dtype of its first value. <see cref="Replace"/> changes the dtype on purpose.
 /// </remarks>
-public class Parameter(Tensor data, string? name = null) : Variable(data, name)
+public class Parameter(Tensor data, string? name = null) : Variable(TensorScope.Exempt(data), name)
 {
     private bool replacing;
 
@@ -29,6 +29,7 @@ public class Parameter(Tensor data, string? name = null) : Variable(data, name)
         if (Grad is not null && Grad.DType != value.DType) Grad = null;
     }
 
+    // A weight outlives the training step that may have made it (a lazy layer's first call), so no scope releases it.
     private protected override Tensor Accepted(Tensor value) =>
-        replacing || value.DType == DType || Size == 0 ? value : value.AsType(DType);
+        TensorScope.Exempt(replacing || value.DType == DType || Size == 0 ? value : value.AsType(DType));
 }

@@ -58,7 +58,7 @@ public partial class Variable
         a is not null && b is not null && a.tangent is null && b.tangent is null && !Config.EnableBackprop;
 
     /// <summary>What the function would have returned there: its forward result, marked as made without a graph.</summary>
-    private static Variable Plain(Tensor value) => new(value) { MadeWithoutGraph = true };
+    private static Variable Plain(Tensor value) => new(TensorScope.MarkResult(value)) { MadeWithoutGraph = true };
 
     private static Variable Constant(Variable like, double value) => new(Tensor.Scalar(value, like.DType.ToFloat()));
 

@@ -21,7 +21,7 @@ public abstract class UnaryElementwise : Function
         // reverse), a one-pass kernel may replace gy * slope.
         if (!RecordsGraph && gy.Tangent is null && x.Tangent is null && y.Tangent is null
             && FusedGradient(gy.Data, x.Data, y.Data) is { } fused)
-            return [new Variable(fused) { MadeWithoutGraph = true }];
+            return [new Variable(TensorScope.MarkResult(fused)) { MadeWithoutGraph = true }];
         return [gy * Slope(x, y)];
     }
 

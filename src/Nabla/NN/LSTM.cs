@@ -48,6 +48,9 @@ public sealed class LSTM : Layer
         var u = F.Tanh(Gate(z, 3));
         C = C is null ? i * u : f * C + i * u;
         H = o * F.Tanh(C);
+        // The states outlive a TensorScope around the step that made them.
+        TensorScope.Keep(C.Data);
+        TensorScope.Keep(H.Data);
         return H;
     }
 

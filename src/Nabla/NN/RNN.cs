@@ -33,6 +33,7 @@ public sealed class RNN : Layer
     {
         var hNew = H is null ? F.Tanh(x2h.Call(x)) : F.Tanh(x2h.Call(x) + h2h.Call(H));
         H = hNew;
+        TensorScope.Keep(hNew.Data); // the state outlives a TensorScope around the step that made it
         return hNew;
     }
 }

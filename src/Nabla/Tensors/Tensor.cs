@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Nabla.Tensors.Backends;
+using Nabla.Tensors.Kernels;
 
 namespace Nabla.Tensors;
 
@@ -11,7 +12,8 @@ namespace Nabla.Tensors;
 /// </summary>
 public sealed partial class Tensor
 {
-    private readonly object storage;
+    // Null once a TensorScope has released the storage; read through `storage`, which says so.
+    private object? storageOrNull;
     private readonly int[] shape;
     private readonly int[] strides;
     private readonly int offset;
@@ -19,14 +21,24 @@ public sealed partial class Tensor
     internal Tensor(object storage, int[] shape, int[] strides, int offset, bool readOnly = false)
     {
         IsReadOnly = readOnly;
-        this.storage = storage;
+        storageOrNull = storage;
         this.shape = shape;
         this.strides = strides;
         this.offset = offset;
         DType = DTypeOf(storage);
         Size = ShapeUtil.Size(shape);
         IsContiguous = ComputeContiguous();
+        if (storage is Array array && TensorScope.Current is not null) TensorScope.Track(this, array);
     }
+
+    private object storage => storageOrNull ?? throw new ObjectDisposedException(nameof(Tensor),
+        $"Tensor: this tensor of shape {ShapeUtil.Format(shape)} was released when the TensorScope it was made in ended; keep it with TensorScope.Keep, or read it inside the scope");
+
+    /// <summary>Whether a <see cref="TensorScope"/> has released this tensor's storage.</summary>
+    public bool IsReleased => storageOrNull is null;
+
+    /// <summary>Called by the scope that hands this tensor's storage back.</summary>
+    internal void MarkReleased() => storageOrNull = null;
 
     /// <summary>A new contiguous tensor that owns <paramref name="storage"/> (not copied).</summary>
     internal Tensor(object storage, int[] shape) : this(storage, shape, ShapeUtil.ContiguousStrides(shape), 0)
@@ -135,11 +147,11 @@ public sealed partial class Tensor
 
     internal static Array NewStorage(DType dtype, int size) => dtype switch
     {
-        DType.Float32 => new float[size],
-        DType.Float64 => new double[size],
-        DType.Int32 => new int[size],
-        DType.Int64 => new long[size],
-        DType.Bool => new bool[size],
+        DType.Float32 => StoragePool.RentZeroed<float>(size),
+        DType.Float64 => StoragePool.RentZeroed<double>(size),
+        DType.Int32 => StoragePool.RentZeroed<int>(size),
+        DType.Int64 => StoragePool.RentZeroed<long>(size),
+        DType.Bool => StoragePool.RentZeroed<bool>(size),
         _ => throw new ArgumentOutOfRangeException(nameof(dtype), $"Tensor: unknown dtype {(int)dtype}"),
     };
 

@@ -18,7 +18,7 @@ internal interface IBackend
     /// <summary>Storage for <paramref name="length"/> elements: a managed array on the CPU, a <see cref="DeviceBuffer"/> elsewhere.</summary>
     object Allocate(DType dtype, int length, bool zeroed);
 
-    /// <summary>Gives back the storage of a tensor that the caller proves dead (see <see cref="StoragePool.Return"/>).</summary>
+    /// <summary>Gives back the storage of a tensor that the caller proves dead (see <see cref="StoragePool.Return(Tensor)"/>).</summary>
     void Release(Tensor tensor);
 
     /// <summary>New storage on this device holding a copy of <paramref name="values"/> (a managed array).</summary>

@@ -3,8 +3,9 @@ namespace Nabla.Tensors.Kernels;
 /// <summary>
 /// Large storage arrays kept for reuse. A fresh large array costs the runtime more than its use: it is
 /// allocated on the large object heap, whose new pages the kernel must map and zero on first touch, and the
-/// allocations drive full collections. Arrays come back only through <see cref="Return"/>, called where a
-/// temporary is provably dead (inside a kernel, after its last use); nothing is reclaimed implicitly.
+/// allocations drive full collections. Arrays come back only through <c>Return</c>, called where a temporary is
+/// provably dead (inside a kernel, after its last use) or by a <see cref="TensorScope"/> that released every tensor
+/// over it; nothing is reclaimed implicitly.
 /// </summary>
 /// <remarks>
 /// Arrays are kept by exact length (a training loop repeats the same shapes), at most <see cref="PerLength"/>
@@ -29,7 +30,28 @@ internal static class StoragePool
     /// <summary>An array of <paramref name="length"/> elements with undefined contents: a kept one or a new uninitialized one.</summary>
     public static T[] Rent<T>(int length) where T : unmanaged
     {
-        if ((long)length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() < MinBytes) return GC.AllocateUninitializedArray<T>(length);
+        if (!IsLarge<T>(length)) return GC.AllocateUninitializedArray<T>(length);
+        var array = TryTake<T>(length) ?? GC.AllocateUninitializedArray<T>(length);
+        TensorScope.Allocated(array);
+        return array;
+    }
+
+    /// <summary>An array of <paramref name="length"/> zeros: a kept one cleared, or a new one.</summary>
+    public static T[] RentZeroed<T>(int length) where T : unmanaged
+    {
+        if (!IsLarge<T>(length)) return new T[length];
+        var array = TryTake<T>(length);
+        if (array is null) array = new T[length];
+        else Array.Clear(array);
+        TensorScope.Allocated(array);
+        return array;
+    }
+
+    private static bool IsLarge<T>(int length) where T : unmanaged =>
+        (long)length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() >= MinBytes;
+
+    private static T[]? TryTake<T>(int length) where T : unmanaged
+    {
         lock (gate)
         {
             if (buckets.TryGetValue((typeof(T), length), out var bucket))
@@ -41,7 +63,7 @@ internal static class StoragePool
                     if (alive) return (T[])array!;
                 }
         }
-        return GC.AllocateUninitializedArray<T>(length);
+        return null;
     }
 
     /// <summary>
@@ -53,6 +75,14 @@ internal static class StoragePool
     {
         if (tensor.Storage is not Array array) return;
         if (tensor.Offset != 0 || array.Length != tensor.Size || Buffer.ByteLength(array) < MinBytes) return;
+        TensorScope.Forget(array); // its user gave it back: no scope may hand it back a second time
+        Return(array);
+    }
+
+    /// <summary>Gives back <paramref name="array"/>, which nothing uses any more (a <see cref="TensorScope"/> released every tensor over it).</summary>
+    public static void Return(Array array)
+    {
+        if (Buffer.ByteLength(array) < MinBytes) return;
         lock (gate)
         {
             var key = (array.GetType().GetElementType()!, array.Length);
