@@ -8,10 +8,11 @@ using NTensor = Nabla.Tensors.Tensor;
 namespace Nabla.Bench.Workloads;
 
 /// <summary>
-/// AD2: the Jacobian (m × n) of f(x) = tanh(W·x), W a fixed m × n float64 matrix, for one (n, m). Nabla builds it three
-/// ways: <c>JacobianMode.Forward</c> (n forward-mode passes), <c>Reverse</c> (one recorded pass and m backward passes)
-/// and <c>Auto</c> (the fewer passes, what a user gets by default); the figure is Auto's time, the extra gives forward,
-/// reverse and their ratio. TorchSharp 0.107 has neither <c>torch.autograd.functional.jacobian</c> nor forward-mode AD,
+/// AD2: the Jacobian (m × n) of f(x) = tanh(W·x), W a fixed m × n float64 matrix, for one (n, m). Nabla builds it four
+/// ways: <c>JacobianMode.Forward</c> (n forward-mode passes), <c>Reverse</c> (one recorded pass and m backward passes),
+/// <c>BatchedReverse</c> (one recorded pass and one backward pass carrying the m cotangents as a batch) and <c>Auto</c>
+/// (forward when n &lt; m, batched reverse otherwise: what a user gets by default); the figure is Auto's time, the
+/// extra gives forward, reverse, batched reverse and the ratio of the first two. TorchSharp 0.107 has neither <c>torch.autograd.functional.jacobian</c> nor forward-mode AD,
 /// so its side does what <c>jacobian</c> does by default: m calls of <c>autograd.grad</c> with unit cotangents on one
 /// retained graph (reverse mode, row by row).
 /// </summary>
@@ -47,19 +48,20 @@ internal sealed class JacobianModes(string id, int n, int m) : IWorkload
     private sealed class NablaSide(( double[] W, double[] X) data, int n, int m, double minMs) : IContender
     {
         private readonly NTensor w = NTensor.FromSpan<double>(data.W, m, n), x = NTensor.FromSpan<double>(data.X, n);
-        private readonly List<double> forward = [], reverse = [];
+        private readonly List<double> forward = [], reverse = [], batched = [];
         private NTensor? last;
 
         private Variable F(Variable v) => Nabla.F.Tanh(Nabla.F.MatMul(new Variable(w), v));
 
         public double Run()
         {
-            NTensor? jf = null, jr = null, ja = null;
+            NTensor? jf = null, jr = null, jb = null, ja = null;
             forward.Add(Repeat.MillisecondsPerCall(() => jf = Derivatives.Jacobian(F, x, JacobianMode.Forward), minMs));
             reverse.Add(Repeat.MillisecondsPerCall(() => jr = Derivatives.Jacobian(F, x, JacobianMode.Reverse), minMs));
+            batched.Add(Repeat.MillisecondsPerCall(() => jb = Derivatives.Jacobian(F, x, JacobianMode.BatchedReverse), minMs));
             double ms = Repeat.MillisecondsPerCall(() => ja = Derivatives.Jacobian(F, x, JacobianMode.Auto), minMs);
-            if (!NTensor.AllClose(jf!, jr!, 1e-12, 1e-14))
-                throw new InvalidOperationException($"AD2 {n}x{m}: Nabla's forward and reverse Jacobians differ");
+            if (!NTensor.AllClose(jf!, jr!, 1e-12, 1e-14) || !NTensor.AllClose(jb!, jr!, 1e-12, 1e-14))
+                throw new InvalidOperationException($"AD2 {n}x{m}: Nabla's forward, reverse and batched reverse Jacobians differ");
             last = ja;
             return ms;
         }
@@ -68,8 +70,8 @@ internal sealed class JacobianModes(string id, int n, int m) : IWorkload
 
         public string? Extra()
         {
-            double f = Stats.Median(forward), r = Stats.Median(reverse);
-            return string.Create(CultureInfo.InvariantCulture, $"forward {f:0.000} ms, reverse {r:0.000} ms, forward/reverse {f / r:0.000}");
+            double f = Stats.Median(forward), r = Stats.Median(reverse), b = Stats.Median(batched);
+            return string.Create(CultureInfo.InvariantCulture, $"forward {f:0.000} ms, reverse {r:0.000} ms, batched {b:0.000} ms, forward/reverse {f / r:0.000}");
         }
 
         public void Dispose() { }

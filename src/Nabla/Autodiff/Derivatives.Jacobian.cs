@@ -8,7 +8,9 @@ public static partial class Derivatives
     /// The Jacobian of f at <paramref name="x"/>, of shape f(x).shape + x.shape: element [i..., j...] is
     /// ∂f(x)[i...]/∂x[j...] (for vectors, J[i, j] = ∂fᵢ/∂xⱼ, shape (m, n)). <see cref="JacobianMode.Forward"/> builds it
     /// column by column (n forward passes), <see cref="JacobianMode.Reverse"/> row by row (m backward passes),
-    /// <see cref="JacobianMode.Auto"/> picks forward when x has fewer elements than f(x).
+    /// <see cref="JacobianMode.BatchedReverse"/> all rows in one backward pass that carries the m unit cotangents as a
+    /// batch, and <see cref="JacobianMode.Auto"/> takes forward when x has fewer elements than f(x), batched reverse
+    /// otherwise.
     /// </summary>
     public static Tensor Jacobian(Func<Variable, Variable> f, Tensor x, JacobianMode mode = JacobianMode.Auto)
     {
@@ -17,17 +19,31 @@ public static partial class Derivatives
         {
             JacobianMode.Forward => ForwardJacobian(f, x, null),
             JacobianMode.Reverse => ReverseJacobian(f, xv),
+            JacobianMode.BatchedReverse => BatchedRows(Evaluate(v => f(v[0]), [xv], "Jacobian"), xv),
             JacobianMode.Auto => AutoJacobian(f, x, xv),
             _ => throw new ArgumentOutOfRangeException(nameof(mode), $"Jacobian: unknown mode {(int)mode}"),
         };
     }
 
-    /// <summary>The first column tells the output's size, so it is not wasted when forward mode wins.</summary>
+    /// <summary>
+    /// The most elements a batched backward pass (<see cref="JacobianMode.BatchedReverse"/>) may give one tensor: B
+    /// cotangents through a graph whose largest tensor has s elements make gradients of up to B·s elements, so the m
+    /// rows are taken in chunks of B = max(1, MaxBatchElements / s). 2²² (32 MiB of float64) by default.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1.</exception>
+    public static int MaxBatchElements
+    {
+        get => maxBatchElements;
+        set => maxBatchElements = value >= 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), $"MaxBatchElements: must be at least 1, got {value}");
+    }
+    private static int maxBatchElements = 1 << 22;
+
+    /// <summary>The recorded pass tells the output's size; it is not wasted when batched reverse mode wins.</summary>
     private static Tensor AutoJacobian(Func<Variable, Variable> f, Tensor x, Variable xv)
     {
-        if (x.Size == 0) return ReverseJacobian(f, xv);
-        var first = Jvp(f, x, Unit(x, 0));
-        return x.Size < first.Value.Size ? ForwardJacobian(f, x, first) : ReverseJacobian(f, xv);
+        var y = Evaluate(v => f(v[0]), [xv], "Jacobian");
+        return x.Size < y.Size ? ForwardJacobian(f, x, null) : BatchedRows(y, xv);
     }
 
     private static Tensor ForwardJacobian(Func<Variable, Variable> f, Tensor x, (Tensor Value, Tensor Tangent)? first)
@@ -47,6 +63,25 @@ public static partial class Derivatives
         for (int i = 0; i < rows.Length; i++)
             rows[i] = Pullback(y, Unit(y.Data, i), [xv])[0];
         return Assemble(rows, y.Data, xv.Data, columns: false);
+    }
+
+    /// <summary>All rows of the Jacobian of <paramref name="y"/> with respect to <paramref name="xv"/>, by batched backward passes.</summary>
+    private static Tensor BatchedRows(Variable y, Variable xv)
+    {
+        var x = xv.Data;
+        int m = y.Size;
+        if (m == 0 || x.Size == 0) return Assemble([], y.Data, x, columns: false);
+        var pass = new BatchedBackprop(y, [xv]);
+        int chunk = Math.Clamp(MaxBatchElements / pass.LargestSize, 1, m);
+        var blocks = new List<Tensor>();
+        for (int start = 0; start < m; start += chunk)
+        {
+            int b = Math.Min(chunk, m - start);
+            var seed = Tensor.Eye(b, m, k: start, dtype: y.DType).Reshape([b, .. y.Shape]).To(y.Data.Device);
+            blocks.Add(pass.Pull(seed)[0] ?? Tensor.Zeros(x.DType, [b, .. x.Shape]).To(x.Device));
+        }
+        var rows = blocks.Count == 1 ? blocks[0] : Tensor.Concat(blocks, axis: 0);
+        return rows.Reshape([.. y.Shape, .. x.Shape]);
     }
 
     /// <summary>Stacks per-input columns (each shaped like y) or per-output rows (each shaped like x) into y.shape + x.shape.</summary>

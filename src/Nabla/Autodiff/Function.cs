@@ -147,6 +147,44 @@ public abstract class Function
     }
 
     /// <summary>
+    /// Whether <see cref="BackwardBatched"/> is a rule of its own, one computation for the whole batch of cotangents,
+    /// rather than the default that runs <see cref="Backward"/> once per batch entry.
+    /// </summary>
+    protected internal virtual bool HasBatchRule => false;
+
+    /// <summary>
+    /// The vector-Jacobian product for a batch of B cotangents at once (JAX's vmap of the VJP), used by
+    /// <see cref="JacobianMode.BatchedReverse"/>: each of <paramref name="gys"/> has a leading axis of length B before
+    /// the output's shape, and each gradient returned has one before its input's shape, (B, ...x.shape), or is null.
+    /// The pass records no graph. This default runs <see cref="Backward"/> on each batch entry and stacks the results,
+    /// so that every function works; a batch rule overrides it and <see cref="HasBatchRule"/>.
+    /// </summary>
+    protected internal virtual Variable?[] BackwardBatched(Variable[] gys) => BatchedBackprop.EntryByEntry(this, gys);
+
+    private bool[]? batchNeeds;
+
+    /// <summary>
+    /// In <see cref="BackwardBatched"/>, false when no gradient of input <paramref name="i"/> is wanted (it leads to none of
+    /// the variables differentiated): a batch rule may return null for it and skip the work.
+    /// </summary>
+    protected bool BatchInputNeedsGrad(int i) => batchNeeds?[i] ?? InputNeedsGrad(i);
+
+    /// <summary>Runs <see cref="BackwardBatched"/> for a batched pass, telling the rule which inputs need a gradient.</summary>
+    internal Variable?[] RunBackwardBatched(Variable[] gys, bool[] needs)
+    {
+        RecordsGraph = false;
+        batchNeeds = needs;
+        try
+        {
+            return BackwardBatched(gys);
+        }
+        finally
+        {
+            batchNeeds = null;
+        }
+    }
+
+    /// <summary>
     /// The Jacobian-vector product (forward mode): given the input values <paramref name="xs"/>, their
     /// tangents <paramref name="txs"/> (zeros where an input has none) and the outputs <paramref name="ys"/>
     /// of the forward pass just run, the tangent of each output (null for one that has none, e.g. integers).
@@ -171,6 +209,17 @@ public abstract class Function
         }
         return gys;
     }
+
+    /// <summary>The number of outputs of the recorded call.</summary>
+    internal int OutputCount => output is not null ? 1 : outputs.Length;
+
+    /// <summary>Output <paramref name="i"/> of the recorded call if it is still alive, else null.</summary>
+    internal Variable? OutputOrNull(int i) =>
+        output is not null ? output : outputs[i].TryGetTarget(out var y) ? y : null;
+
+    /// <summary>The shape, dtype and device of output <paramref name="i"/> of the recorded call, alive or not.</summary>
+    internal (int[] Shape, DType DType, Device Device) OutputDescription(int i) =>
+        output is not null ? (output.Data.Shape, output.Data.DType, output.Data.Device) : outputInfo[i];
 
     /// <summary>Clears the gradients of the outputs still alive (they are intermediate results).</summary>
     internal void ClearOutputGrads()

@@ -16,6 +16,12 @@ public sealed class BroadcastTo(int[] shape) : Function
     /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys) => [F.SumTo(gys[0], Inputs[0].Shape)];
 
+    /// <inheritdoc/>
+    protected internal override bool HasBatchRule => true;
+
+    /// <inheritdoc/>
+    protected internal override Variable?[] BackwardBatched(Variable[] gys) => [BatchRules.Reduce(gys[0], Inputs[0])];
+
     /// <summary>Linear in its inputs, so the tangent goes through the forward computation itself.</summary>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => Forward(txs);
 }

@@ -19,5 +19,19 @@ public sealed class Div : Function
     }
 
     /// <inheritdoc/>
+    protected internal override bool HasBatchRule => true;
+
+    /// <inheritdoc/>
+    protected internal override Variable?[] BackwardBatched(Variable[] gys)
+    {
+        var (x0, x1) = (Inputs[0], Inputs[1]);
+        return
+        [
+            BatchInputNeedsGrad(0) ? BatchRules.Reduce(gys[0] / x1, x0) : null,
+            BatchInputNeedsGrad(1) ? BatchRules.Reduce(gys[0] * (-x0 / (x1 * x1)), x1) : null,
+        ];
+    }
+
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => [(txs[0] - ys[0] * txs[1]) / xs[1]];
 }

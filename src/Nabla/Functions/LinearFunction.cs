@@ -37,6 +37,19 @@ public sealed class LinearFunction : Function
     }
 
     /// <inheritdoc/>
+    protected internal override bool HasBatchRule => true;
+
+    /// <summary>gy (B, N, out): gx = gy @ Wᵀ and gW = xᵀ @ gy as one product each, the batch folded into rows.</summary>
+    protected internal override Variable?[] BackwardBatched(Variable[] gys)
+    {
+        var (x, w, gy) = (Inputs[0], Inputs[1], gys[0]);
+        var gx = BatchInputNeedsGrad(0) ? BatchRules.TimesTransposed(gy, w) : null;
+        var gw = BatchInputNeedsGrad(1) ? BatchRules.TransposedTimes(x, gy) : null;
+        if (Inputs.Length < 3) return [gx, gw];
+        return [gx, gw, BatchInputNeedsGrad(2) ? BatchRules.Reduce(gy, Inputs[2]) : null];
+    }
+
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         var ty = Tensor.MatMul(txs[0], xs[1]) + Tensor.MatMul(xs[0], txs[1]);

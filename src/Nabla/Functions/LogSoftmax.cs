@@ -21,5 +21,15 @@ public sealed class LogSoftmax(int axis = 1) : Function
     }
 
     /// <inheritdoc/>
+    protected internal override bool HasBatchRule => true;
+
+    /// <inheritdoc/>
+    protected internal override Variable?[] BackwardBatched(Variable[] gys)
+    {
+        var y = Output();
+        return [gys[0] - F.Exp(y) * F.Sum(gys[0], BatchRules.Axis(Axis, y.NDim), keepDims: true)];
+    }
+
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => [txs[0] - (ys[0].Exp() * txs[0]).Sum(Axis, keepDims: true)];
 }

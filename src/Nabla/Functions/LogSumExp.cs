@@ -38,6 +38,18 @@ public sealed class LogSumExp(int? axis = null, bool keepDims = false) : Functio
     }
 
     /// <inheritdoc/>
+    protected internal override bool HasBatchRule => true;
+
+    /// <summary>gy · exp(x − y), with gy and y given back the reduced axis so that both broadcast.</summary>
+    protected internal override Variable?[] BackwardBatched(Variable[] gys)
+    {
+        var x = Inputs[0];
+        var kept = Broadcast.KeptShape(x.Shape, Axis);
+        var gy = F.Reshape(gys[0], BatchRules.Shape(gys[0], kept));
+        return [gy * F.Exp(x - F.Reshape(Output(), kept))];
+    }
+
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         var kept = Broadcast.KeptShape(xs[0].Shape, Axis);

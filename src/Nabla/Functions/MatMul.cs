@@ -26,6 +26,20 @@ public sealed class MatMul : Function
         return [Broadcast.Reduce(ga, a), Broadcast.Reduce(gb, b)];
     }
 
+    /// <inheritdoc/>
+    protected internal override bool HasBatchRule => true;
+
+    /// <summary>The ordinary rule with each product folded where the other operand is a matrix (see <see cref="BatchRules"/>).</summary>
+    protected internal override Variable?[] BackwardBatched(Variable[] gys)
+    {
+        var (a, b) = (Inputs[0], Inputs[1]);
+        return
+        [
+            BatchInputNeedsGrad(0) ? BatchRules.Reduce(BatchRules.TimesTransposed(gys[0], b), a) : null,
+            BatchInputNeedsGrad(1) ? BatchRules.Reduce(BatchRules.TransposedTimes(a, gys[0]), b) : null,
+        ];
+    }
+
     private static string Format(Tensor t) => "(" + string.Join(",", t.Shape) + (t.NDim == 1 ? ",)" : ")");
 
     /// <inheritdoc/>

@@ -15,6 +15,12 @@ public sealed class Neg : Function
         return [-gys[0]];
     }
 
+    /// <inheritdoc/>
+    protected internal override bool HasBatchRule => true;
+
+    /// <inheritdoc/>
+    protected internal override Variable?[] BackwardBatched(Variable[] gys) => [-gys[0]];
+
     /// <summary>Linear in its inputs, so the tangent goes through the forward computation itself.</summary>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => Forward(txs);
 }

@@ -26,6 +26,17 @@ public sealed class Power : Function
     }
 
     /// <inheritdoc/>
+    protected internal override bool HasBatchRule => true;
+
+    /// <inheritdoc/>
+    protected internal override Variable?[] BackwardBatched(Variable[] gys)
+    {
+        var (x, y) = (Inputs[0], Inputs[1]);
+        var (dx, dy) = Partials(x, y, Output());
+        return [BatchInputNeedsGrad(0) ? BatchRules.Reduce(gys[0] * dx, x) : null, BatchInputNeedsGrad(1) ? BatchRules.Reduce(gys[0] * dy, y) : null];
+    }
+
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         using (Config.NoGrad())

@@ -15,6 +15,12 @@ public sealed class Reshape(int[] shape) : Function
     /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys) => [F.Reshape(gys[0], Inputs[0].Shape)];
 
+    /// <inheritdoc/>
+    protected internal override bool HasBatchRule => true;
+
+    /// <inheritdoc/>
+    protected internal override Variable?[] BackwardBatched(Variable[] gys) => [F.Reshape(gys[0], BatchRules.Shape(gys[0], Inputs[0].Shape))];
+
     /// <summary>Linear in its inputs, so the tangent goes through the forward computation itself.</summary>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => Forward(txs);
 }

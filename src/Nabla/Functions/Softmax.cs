@@ -27,6 +27,17 @@ public sealed class Softmax(int axis = 1) : Function
     }
 
     /// <inheritdoc/>
+    protected internal override bool HasBatchRule => true;
+
+    /// <inheritdoc/>
+    protected internal override Variable?[] BackwardBatched(Variable[] gys)
+    {
+        var y = Output();
+        var gx = y * gys[0];
+        return [gx - y * F.Sum(gx, BatchRules.Axis(Axis, y.NDim), keepDims: true)];
+    }
+
+    /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
         var ytx = ys[0] * txs[0];

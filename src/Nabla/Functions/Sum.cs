@@ -29,6 +29,17 @@ public sealed class Sum(int[]? axes = null, bool keepDims = false) : Function
         return [F.BroadcastTo(F.Reshape(gys[0], kept), x.Shape)];
     }
 
+    /// <inheritdoc/>
+    protected internal override bool HasBatchRule => true;
+
+    /// <inheritdoc/>
+    protected internal override Variable?[] BackwardBatched(Variable[] gys)
+    {
+        var x = Inputs[0];
+        var kept = BatchRules.Shape(gys[0], Broadcast.KeptShape(x.Shape, Axes));
+        return [F.BroadcastTo(F.Reshape(gys[0], kept), BatchRules.Shape(gys[0], x.Shape))];
+    }
+
     /// <summary>Linear in its inputs, so the tangent goes through the forward computation itself.</summary>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => Forward(txs);
 }

@@ -13,13 +13,26 @@ public sealed class Transpose(int[]? axes = null) : Function
     protected internal override Tensor[] Forward(Tensor[] xs) => [Axes is null ? xs[0].Transpose() : xs[0].Transpose(Axes)];
 
     /// <inheritdoc/>
-    protected internal override Variable?[] Backward(Variable[] gys)
+    protected internal override Variable?[] Backward(Variable[] gys) =>
+        [Axes is null ? F.Transpose(gys[0]) : F.Transpose(gys[0], Inverse(Axes))];
+
+    /// <inheritdoc/>
+    protected internal override bool HasBatchRule => true;
+
+    /// <summary>The inverse permutation of the axes after the batch axis, which stays first.</summary>
+    protected internal override Variable?[] BackwardBatched(Variable[] gys)
     {
-        if (Axes is null) return [F.Transpose(gys[0])];
-        int n = Axes.Length;
+        int n = Inputs[0].NDim;
+        var inverse = Axes is null ? Enumerable.Range(0, n).Reverse().ToArray() : Inverse(Axes);
+        return [F.Transpose(gys[0], [0, .. inverse.Select(a => a + 1)])];
+    }
+
+    private static int[] Inverse(int[] axes)
+    {
+        int n = axes.Length;
         var inverse = new int[n];
-        for (int i = 0; i < n; i++) inverse[(Axes[i] % n + n) % n] = i;
-        return [F.Transpose(gys[0], inverse)];
+        for (int i = 0; i < n; i++) inverse[(axes[i] % n + n) % n] = i;
+        return inverse;
     }
 
     /// <summary>Linear in its inputs, so the tangent goes through the forward computation itself.</summary>

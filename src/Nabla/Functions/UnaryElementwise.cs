@@ -25,6 +25,12 @@ public abstract class UnaryElementwise : Function
         return [gy * Slope(x, y)];
     }
 
+    /// <inheritdoc/>
+    protected internal override bool HasBatchRule => true;
+
+    /// <summary>The slope is computed once and broadcast over the batch axis of the cotangents.</summary>
+    protected internal override Variable?[] BackwardBatched(Variable[] gys) => [gys[0] * Slope(Inputs[0], Output())];
+
     /// <summary>
     /// <c>gy * Slope(x, y)</c> as plain tensors in one pass, with the same values, or null to use the formula
     /// (no fused kernel, or operands it does not take).

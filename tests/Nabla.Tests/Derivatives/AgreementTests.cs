@@ -30,6 +30,7 @@ public class AgreementTests
             Close.Assert(grads[i], D.Grad(c.F, c.Inputs, wrt: i), 0, 0, $"{name}: Grad wrt {i}");
             Close.Assert(grads[i], D.Jacobian(f, x, JacobianMode.Forward).Reshape(x.Shape), Exact, Exact, $"{name}: forward Jacobian of input {i}");
             Close.Assert(grads[i], D.Jacobian(f, x, JacobianMode.Reverse).Reshape(x.Shape), Exact, Exact, $"{name}: reverse Jacobian of input {i}");
+            Close.Assert(grads[i], D.Jacobian(f, x, JacobianMode.BatchedReverse).Reshape(x.Shape), Exact, Exact, $"{name}: batched reverse Jacobian of input {i}");
             var numerical = NumericalDiff.Gradient(f, x, FiniteDifference.Richardson);
             Close.Assert(numerical, grads[i], 1e-9, 1e-10, $"{name}: reverse vs Richardson differences, input {i}");
             var v = DiffCases.R(77 + i, x.Shape);
@@ -50,7 +51,10 @@ public class AgreementTests
             var forward = D.Jacobian(f, x, JacobianMode.Forward);
             var reverse = D.Jacobian(f, x, JacobianMode.Reverse);
             Close.Assert(reverse, forward, Exact, Exact, $"{name}: forward vs reverse Jacobian, input {i}");
-            Close.Assert(reverse, D.Jacobian(f, x), 0, 0, $"{name}: Auto Jacobian, input {i}");
+            var batched = D.Jacobian(f, x, JacobianMode.BatchedReverse);
+            Close.Assert(reverse, batched, Exact, Exact, $"{name}: batched vs row-by-row reverse Jacobian, input {i}");
+            // Auto is forward mode when x has fewer elements than f(x), batched reverse otherwise.
+            Close.Assert(x.Size < reverse.Size / x.Size ? forward : batched, D.Jacobian(f, x), 0, 0, $"{name}: Auto Jacobian, input {i}");
             Close.Assert(NumericalDiff.Jacobian(f, x, FiniteDifference.Richardson), reverse, 1e-9, 1e-10, $"{name}: Jacobian vs Richardson, input {i}");
             var (value, tangent) = D.Jvp(f, x, DiffCases.R(60, x.Shape));
             Close.Assert(Close.Apply(forward, DiffCases.R(60, x.Shape), value.Shape), tangent, Exact, Exact, $"{name}: Jvp vs J·v");
