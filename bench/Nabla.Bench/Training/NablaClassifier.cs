@@ -42,6 +42,8 @@ internal sealed class NablaClassifier : ITrainer
         var timer = Harness.Timer.Start();
         for (int step = 0; step < StepsPerEpoch; step++)
         {
+            // As TorchSharp's NewDisposeScope per step: the step's arrays are reused by the next one.
+            using var scope = TensorScope.Begin();
             phases?.Mark("batch (shuffle, gather)");
             int size = Math.Min(batchSize, n - step * batchSize);
             var index = new long[size];

@@ -39,6 +39,8 @@ public class ClassificationTask(Model model, Tensor xTrain, Tensor tTrain, Tenso
         var clock = Stopwatch.StartNew();
         foreach (var (globalX, globalT) in loader)
         {
+            // The step's activations and gradients are handed back for the next step when it ends.
+            using var scope = TensorScope.Begin();
             int size = globalX.Dim(0);
             var (x, t) = Parallel is null ? (globalX, globalT) : Shard(globalX, globalT, Parallel.Sampler);
             model.ClearGrads();
