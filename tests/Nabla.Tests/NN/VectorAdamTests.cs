@@ -10,16 +10,8 @@ namespace Nabla.Tests.NN;
 [Collection("SimdLevel")]
 public class VectorAdamTests
 {
-    public static TheoryData<SimdLevel> Levels()
-    {
-        var data = new TheoryData<SimdLevel>();
-        foreach (var level in Enum.GetValues<SimdLevel>())
-            if (level <= Simd.Detected) data.Add(level);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Levels))]
+    [MemberData(nameof(SimdLevels.Supported), MemberType = typeof(SimdLevels))]
     public void Step_EveryWidthMatchesTheScalarFormula(SimdLevel level)
     {
         foreach (int n in new[] { 1, 3, 17, 255, 1023, 100003 })
@@ -48,13 +40,11 @@ public class VectorAdamTests
     }
 
     [Theory]
-    [MemberData(nameof(Levels))]
+    [MemberData(nameof(SimdLevels.Supported), MemberType = typeof(SimdLevels))]
     public void WeightDecay_EveryWidthMatchesTheScalarFormula(SimdLevel level)
     {
-        var saved = Simd.Level;
-        try
+        SimdLevels.With(level, () =>
         {
-            Simd.Level = level;
             foreach (int n in new[] { 1, 3, 17, 255, 1023, 100003 })
             {
                 var gen = new Generator(n);
@@ -69,11 +59,7 @@ public class VectorAdamTests
                 Updates.AddScaled<double>(gd, pd, 0.01);
                 Assert.Equal(expectedD, gd);
             }
-        }
-        finally
-        {
-            Simd.Level = saved;
-        }
+        });
     }
 
     [Fact]

@@ -12,16 +12,8 @@ namespace Nabla.Tests.Tensors;
 [Collection("SimdLevel")]
 public class GemmSmallRowsTests
 {
-    public static TheoryData<SimdLevel> Levels()
-    {
-        var data = new TheoryData<SimdLevel>();
-        foreach (var level in Enum.GetValues<SimdLevel>())
-            if (level <= Simd.Detected) data.Add(level);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Levels))]
+    [MemberData(nameof(SimdLevels.Supported), MemberType = typeof(SimdLevels))]
     public void OneAndTwoRows_MatchTheSameRowsOfATallProduct(SimdLevel level)
     {
         foreach (int k in new[] { 1, 3, 100, 511, 513, 1100 })

@@ -159,16 +159,8 @@ public class ParallelElementwiseTests
 
     // ---- fused gradient kernels ----
 
-    public static TheoryData<SimdLevel> Levels()
-    {
-        var data = new TheoryData<SimdLevel>();
-        foreach (var level in Enum.GetValues<SimdLevel>())
-            if (level <= Simd.Detected) data.Add(level);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Levels))]
+    [MemberData(nameof(SimdLevels.Supported), MemberType = typeof(SimdLevels))]
     public void Fused_MatchTheFormulasBitForBit(SimdLevel level)
     {
         foreach (var dtype in new[] { DType.Float32, DType.Float64 })
@@ -178,7 +170,7 @@ public class ParallelElementwiseTests
                 var x = Random(n, dtype, 8);
                 var t = x.Tanh();
                 var s = (x * 0.5).Tanh() * 0.5 + 0.5;
-                WithLevel(level, () =>
+                SimdLevels.With(level, () =>
                 {
                     foreach (int threads in new[] { 1, 4 })
                         WithThreads(threads, () =>
@@ -194,14 +186,14 @@ public class ParallelElementwiseTests
     }
 
     [Theory]
-    [MemberData(nameof(Levels))]
+    [MemberData(nameof(SimdLevels.Supported), MemberType = typeof(SimdLevels))]
     public void Fused_ReluGrad_KeepsSignedZerosNaNsAndInfinitiesOfTheProduct(SimdLevel level)
     {
         float[] gys = [1, -1, float.NaN, float.PositiveInfinity, -2, 3, float.NegativeInfinity, -0f, 5, -5, 1, 1, 1, 1, 1, 1, 1, -1, 2];
         float[] xs = [1, -1, 1, -3, 0, -0f, 2, 4, float.NaN, float.PositiveInfinity, float.NegativeInfinity, 1e-45f, -1e-45f, 1, 1, 1, 1, -1, 7];
         var gy = Tensor.FromArray(gys);
         var x = Tensor.FromArray(xs);
-        WithLevel(level, () => AssertBitwise(gy * x.Gt(0.0).AsType(DType.Float32), Fused.ReluGrad(gy, x), $"relu specials at {level}"));
+        SimdLevels.With(level, () => AssertBitwise(gy * x.Gt(0.0).AsType(DType.Float32), Fused.ReluGrad(gy, x), $"relu specials at {level}"));
     }
 
     [Fact]
@@ -293,18 +285,4 @@ public class ParallelElementwiseTests
     }
 
     private static void WithThreads(int threads, Action body) => WithThreads(threads, () => { body(); return 0; });
-
-    private static void WithLevel(SimdLevel level, Action body)
-    {
-        var saved = Simd.Level;
-        try
-        {
-            Simd.Level = level;
-            body();
-        }
-        finally
-        {
-            Simd.Level = saved;
-        }
-    }
 }

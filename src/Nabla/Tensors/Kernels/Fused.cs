@@ -1,8 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace Nabla.Tensors.Kernels;
 
@@ -92,57 +90,48 @@ internal static class Fused
 
     /// <summary>d[i] = op(a[i], b[i]) with the widest vectors <paramref name="level"/> allows, then scalars for the tail.</summary>
     internal static void Spans<T, TOp>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> d, SimdLevel level)
-        where T : unmanaged, IFloatingPointIeee754<T> where TOp : IOp
-    {
-        ref T ra = ref MemoryMarshal.GetReference(a);
-        ref T rb = ref MemoryMarshal.GetReference(b);
-        ref T rd = ref MemoryMarshal.GetReference(d);
-        int n = d.Length, i = 0;
-        if (level >= SimdLevel.Vector512 && Vector512.IsHardwareAccelerated)
-            for (; i <= n - Vector512<T>.Count; i += Vector512<T>.Count)
-                TOp.Apply(Vector512.LoadUnsafe(ref ra, (nuint)i), Vector512.LoadUnsafe(ref rb, (nuint)i)).StoreUnsafe(ref rd, (nuint)i);
-        if (level >= SimdLevel.Vector256 && Vector256.IsHardwareAccelerated)
-            for (; i <= n - Vector256<T>.Count; i += Vector256<T>.Count)
-                TOp.Apply(Vector256.LoadUnsafe(ref ra, (nuint)i), Vector256.LoadUnsafe(ref rb, (nuint)i)).StoreUnsafe(ref rd, (nuint)i);
-        if (level >= SimdLevel.Portable && Vector.IsHardwareAccelerated)
-            for (; i <= n - Vector<T>.Count; i += Vector<T>.Count)
-                TOp.Apply(Vector.LoadUnsafe(ref ra, (nuint)i), Vector.LoadUnsafe(ref rb, (nuint)i)).StoreUnsafe(ref rd, (nuint)i);
-        for (; i < n; i++) Unsafe.Add(ref rd, i) = TOp.Apply(Unsafe.Add(ref ra, i), Unsafe.Add(ref rb, i));
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : IOp =>
+        LaneLoop.Run<T, Rule<T, TOp>>(new(a, b, d), level);
 
-    /// <summary>One fused formula at every width.</summary>
+    /// <summary>One fused formula, written once for every width.</summary>
     internal interface IOp
     {
-        static abstract T Apply<T>(T a, T b) where T : unmanaged, IFloatingPointIeee754<T>;
-        static abstract Vector512<T> Apply<T>(Vector512<T> a, Vector512<T> b) where T : unmanaged, IFloatingPointIeee754<T>;
-        static abstract Vector256<T> Apply<T>(Vector256<T> a, Vector256<T> b) where T : unmanaged, IFloatingPointIeee754<T>;
-        static abstract Vector<T> Apply<T>(Vector<T> a, Vector<T> b) where T : unmanaged, IFloatingPointIeee754<T>;
+        static abstract TL Apply<T, TL>(TL a, TL b) where T : unmanaged, IFloatingPointIeee754<T> where TL : struct, ILanes<TL, T>;
     }
 
+    private readonly ref struct Rule<T, TOp>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> d) : ILaneRule<T>
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : IOp
+    {
+        private readonly ReadOnlySpan<T> a = a, b = b;
+        private readonly Span<T> d = d;
+
+        public int Length { get; } = a.Length == d.Length && b.Length == d.Length ? d.Length
+            : throw new ArgumentException($"fused gradient: lengths {a.Length}, {b.Length} and {d.Length} differ");
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply<TL>(int i) where TL : struct, ILanes<TL, T> => TL.Store(TOp.Apply<T, TL>(TL.Load(a, i), TL.Load(b, i)), d, i);
+    }
+
+    /// <summary>gy · step(x): as the product with the 0/1 mask, so -0, NaN and infinities come out as before.</summary>
     internal readonly struct ReluGradOp : IOp
     {
-        public static T Apply<T>(T gy, T x) where T : unmanaged, IFloatingPointIeee754<T> => gy * (x > T.Zero ? T.One : T.Zero);
-        public static Vector512<T> Apply<T>(Vector512<T> gy, Vector512<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
-            gy * (Vector512.GreaterThan(x, Vector512<T>.Zero) & Vector512<T>.One);
-        public static Vector256<T> Apply<T>(Vector256<T> gy, Vector256<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
-            gy * (Vector256.GreaterThan(x, Vector256<T>.Zero) & Vector256<T>.One);
-        public static Vector<T> Apply<T>(Vector<T> gy, Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
-            gy * (Vector.GreaterThan(x, Vector<T>.Zero) & Vector<T>.One);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TL Apply<T, TL>(TL gy, TL x) where T : unmanaged, IFloatingPointIeee754<T> where TL : struct, ILanes<TL, T> => gy * TL.Step(x);
     }
 
+    /// <summary>gy · (1 − y·y), tanh's slope in <c>ElementwiseRules.Tanh</c> (the tests tie the two).</summary>
     internal readonly struct TanhGradOp : IOp
     {
-        public static T Apply<T>(T gy, T y) where T : unmanaged, IFloatingPointIeee754<T> => gy * (T.One - y * y);
-        public static Vector512<T> Apply<T>(Vector512<T> gy, Vector512<T> y) where T : unmanaged, IFloatingPointIeee754<T> => gy * (Vector512<T>.One - y * y);
-        public static Vector256<T> Apply<T>(Vector256<T> gy, Vector256<T> y) where T : unmanaged, IFloatingPointIeee754<T> => gy * (Vector256<T>.One - y * y);
-        public static Vector<T> Apply<T>(Vector<T> gy, Vector<T> y) where T : unmanaged, IFloatingPointIeee754<T> => gy * (Vector<T>.One - y * y);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TL Apply<T, TL>(TL gy, TL y) where T : unmanaged, IFloatingPointIeee754<T> where TL : struct, ILanes<TL, T> =>
+            gy * (TL.Create(T.One) - y * y);
     }
 
+    /// <summary>gy · (y · (1 − y)), the sigmoid's slope in <c>ElementwiseRules.Sigmoid</c> (the tests tie the two).</summary>
     internal readonly struct SigmoidGradOp : IOp
     {
-        public static T Apply<T>(T gy, T y) where T : unmanaged, IFloatingPointIeee754<T> => gy * (y * (T.One - y));
-        public static Vector512<T> Apply<T>(Vector512<T> gy, Vector512<T> y) where T : unmanaged, IFloatingPointIeee754<T> => gy * (y * (Vector512<T>.One - y));
-        public static Vector256<T> Apply<T>(Vector256<T> gy, Vector256<T> y) where T : unmanaged, IFloatingPointIeee754<T> => gy * (y * (Vector256<T>.One - y));
-        public static Vector<T> Apply<T>(Vector<T> gy, Vector<T> y) where T : unmanaged, IFloatingPointIeee754<T> => gy * (y * (Vector<T>.One - y));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TL Apply<T, TL>(TL gy, TL y) where T : unmanaged, IFloatingPointIeee754<T> where TL : struct, ILanes<TL, T> =>
+            gy * (y * (TL.Create(T.One) - y));
     }
 }

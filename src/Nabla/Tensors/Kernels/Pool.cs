@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -89,34 +90,7 @@ internal static class Pool
             MaxPlane2x2(x, planeStart, y, idx, g.OH, g.OW, g.W, vectors && typeof(T) == typeof(float));
             return;
         }
-        int oh = g.OH, ow = g.OW, width = g.W, o = 0;
-        for (int i = 0; i < oh; i++)
-        {
-            int h0 = i * g.SH - g.PH, h1 = Math.Min(h0 + g.KH, g.H);
-            h0 = Math.Max(h0, 0);
-            for (int j = 0; j < ow; j++, o++)
-            {
-                int w0 = j * g.SW - g.PW, w1 = Math.Min(w0 + g.KW, width);
-                w0 = Math.Max(w0, 0);
-                int best = h0 * width + w0;
-                T max = x[best];
-                for (int h = h0; h < h1; h++)
-                {
-                    var row = x.Slice(h * width, width);
-                    for (int w = w0; w < w1; w++)
-                    {
-                        T v = row[w];
-                        if (v > max || (T.IsNaN(v) && !T.IsNaN(max)))
-                        {
-                            max = v;
-                            best = h * width + w;
-                        }
-                    }
-                }
-                y[o] = max;
-                idx[o] = planeStart + best;
-            }
-        }
+        Windows(new MaxWindow<T>(x, planeStart, y, idx, g.W), g);
     }
 
     /// <summary>
@@ -215,28 +189,8 @@ internal static class Pool
             AveragePlane(x.AsSpan(xOffset + p * plane, plane), y.AsSpan(p * outPlane, outPlane), g));
     }
 
-    private static void AveragePlane<T>(ReadOnlySpan<T> x, Span<T> y, ConvGeometry g) where T : unmanaged, INumber<T>
-    {
-        int oh = g.OH, ow = g.OW, width = g.W, o = 0;
-        T area = T.CreateTruncating(g.KH * g.KW);
-        for (int i = 0; i < oh; i++)
-        {
-            int h0 = i * g.SH - g.PH, h1 = Math.Min(h0 + g.KH, g.H);
-            h0 = Math.Max(h0, 0);
-            for (int j = 0; j < ow; j++, o++)
-            {
-                int w0 = j * g.SW - g.PW, w1 = Math.Min(w0 + g.KW, width);
-                w0 = Math.Max(w0, 0);
-                T sum = T.Zero;
-                for (int h = h0; h < h1; h++)
-                {
-                    var row = x.Slice(h * width, width);
-                    for (int w = w0; w < w1; w++) sum += row[w];
-                }
-                y[o] = sum / area;
-            }
-        }
-    }
+    private static void AveragePlane<T>(ReadOnlySpan<T> x, Span<T> y, ConvGeometry g) where T : unmanaged, INumber<T> =>
+        Windows(new AverageWindow<T>(x, y, T.CreateTruncating(g.KH * g.KW), g.W), g);
 
     private static void AverageAdjoint<T>(T[] gy, int gyOffset, T[] gx, ConvGeometry g) where T : unmanaged, INumber<T>
     {
@@ -248,22 +202,97 @@ internal static class Pool
     private static void AverageAdjointPlane<T>(ReadOnlySpan<T> gy, Span<T> gx, ConvGeometry g) where T : unmanaged, INumber<T>
     {
         gx.Clear();
-        int oh = g.OH, ow = g.OW, width = g.W, o = 0;
-        T area = T.CreateTruncating(g.KH * g.KW);
+        Windows(new AverageAdjointWindow<T>(gy, gx, T.CreateTruncating(g.KH * g.KW), g.W), g);
+    }
+
+    /// <summary>
+    /// Every window of one plane, output by output: rows h0..h1−1 and columns w0..w1−1 of the input, clipped to the
+    /// image (so padding is never read), for output <c>o</c>. The one walk that max, average and the average's adjoint share.
+    /// </summary>
+    private static void Windows<TWindow>(TWindow window, ConvGeometry g) where TWindow : IWindow, allows ref struct
+    {
+        int oh = g.OH, ow = g.OW, o = 0;
         for (int i = 0; i < oh; i++)
         {
             int h0 = i * g.SH - g.PH, h1 = Math.Min(h0 + g.KH, g.H);
             h0 = Math.Max(h0, 0);
             for (int j = 0; j < ow; j++, o++)
             {
-                int w0 = j * g.SW - g.PW, w1 = Math.Min(w0 + g.KW, width);
-                w0 = Math.Max(w0, 0);
-                T v = gy[o] / area;
-                for (int h = h0; h < h1; h++)
+                int w0 = j * g.SW - g.PW, w1 = Math.Min(w0 + g.KW, g.W);
+                window.Visit(o, h0, h1, Math.Max(w0, 0), w1);
+            }
+        }
+    }
+
+    /// <summary>What one pooling does with a window, given its clipped rows [h0, h1) and columns [w0, w1).</summary>
+    private interface IWindow
+    {
+        void Visit(int o, int h0, int h1, int w0, int w1);
+    }
+
+    /// <summary>The maximum and its flat index (the first on ties, NaN wins), scanning row by row.</summary>
+    private readonly ref struct MaxWindow<T>(ReadOnlySpan<T> x, int planeStart, Span<T> y, Span<int> idx, int width) : IWindow
+        where T : unmanaged, INumber<T>
+    {
+        private readonly ReadOnlySpan<T> x = x;
+        private readonly Span<T> y = y;
+        private readonly Span<int> idx = idx;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(int o, int h0, int h1, int w0, int w1)
+        {
+            int best = h0 * width + w0;
+            T max = x[best];
+            for (int h = h0; h < h1; h++)
+            {
+                var row = x.Slice(h * width, width);
+                for (int w = w0; w < w1; w++)
                 {
-                    var row = gx.Slice(h * width, width);
-                    for (int w = w0; w < w1; w++) row[w] += v;
+                    if (Takes(row[w], max))
+                    {
+                        max = row[w];
+                        best = h * width + w;
+                    }
                 }
+            }
+            y[o] = max;
+            idx[o] = planeStart + best;
+        }
+    }
+
+    /// <summary>The window's sum over the full window size (padding counts as zeros).</summary>
+    private readonly ref struct AverageWindow<T>(ReadOnlySpan<T> x, Span<T> y, T area, int width) : IWindow where T : unmanaged, INumber<T>
+    {
+        private readonly ReadOnlySpan<T> x = x;
+        private readonly Span<T> y = y;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(int o, int h0, int h1, int w0, int w1)
+        {
+            T sum = T.Zero;
+            for (int h = h0; h < h1; h++)
+            {
+                var row = x.Slice(h * width, width);
+                for (int w = w0; w < w1; w++) sum += row[w];
+            }
+            y[o] = sum / area;
+        }
+    }
+
+    /// <summary>gy[o] over the window size, added to every element of the window.</summary>
+    private readonly ref struct AverageAdjointWindow<T>(ReadOnlySpan<T> gy, Span<T> gx, T area, int width) : IWindow where T : unmanaged, INumber<T>
+    {
+        private readonly ReadOnlySpan<T> gy = gy;
+        private readonly Span<T> gx = gx;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(int o, int h0, int h1, int w0, int w1)
+        {
+            T v = gy[o] / area;
+            for (int h = h0; h < h1; h++)
+            {
+                var row = gx.Slice(h * width, width);
+                for (int w = w0; w < w1; w++) row[w] += v;
             }
         }
     }
