@@ -251,6 +251,19 @@ public sealed partial class Tensor
         return Contiguous().Span<T>().ToArray();
     }
 
+    /// <summary>
+    /// Copies the elements in row-major order into <paramref name="destination"/>, which must hold exactly
+    /// <see cref="Size"/> of them (dtype must match): <see cref="ToArray{T}"/> without a new array.
+    /// </summary>
+    public void CopyTo<T>(Span<T> destination) where T : unmanaged
+    {
+        CheckDType<T>("CopyTo");
+        if (destination.Length != Size)
+            throw new ArgumentException($"CopyTo: the destination holds {destination.Length} elements, the tensor of shape {ShapeString} has {Size}", nameof(destination));
+        if (!Device.IsCpu) ((T[])Backend.ToHost(this)).CopyTo(destination);
+        else Contiguous().Span<T>().CopyTo(destination);
+    }
+
     /// <summary>The elements in row-major order converted to double.</summary>
     public double[] ToDoubleArray() => AsType(DType.Float64).ToArray<double>();
 

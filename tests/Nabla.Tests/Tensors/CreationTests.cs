@@ -522,4 +522,16 @@ public class CreationTests
         AssertTensor(Tensor.Eye(0), [0, 0]);
         AssertTensor(Tensor.Eye(2, 0), [2, 0]);
     }
+
+    [Fact]
+    public void CopyTo_WritesTheElementsInRowMajorOrder_AndChecksDTypeAndLength()
+    {
+        var t = Tensor.FromArray(new double[] { 1, 2, 3, 4, 5, 6 }).Reshape(2, 3).Transpose(); // a strided view
+        var into = new double[6];
+        t.CopyTo<double>(into);
+        Assert.Equal(t.ToArray<double>(), into);
+        Assert.Equal("CopyTo: tensor has dtype float64, not float32 (Single)", Assert.Throws<InvalidOperationException>(() => t.CopyTo<float>(new float[6])).Message);
+        Assert.StartsWith("CopyTo: the destination holds 5 elements, the tensor of shape (3,2) has 6",
+            Assert.Throws<ArgumentException>(() => t.CopyTo<double>(new double[5])).Message);
+    }
 }

@@ -17,7 +17,8 @@ internal static class StoragePool
     /// <summary>Smaller arrays live in the small object heap, whose young generation already reuses memory cheaply.</summary>
     public const int MinBytes = 85_000;
 
-    private const int PerLength = 8;
+    // A W6-like step (five results and their gradients of one length) holds about ten at once.
+    private const int PerLength = 16;
 
     private static readonly Dictionary<(Type, int), Stack<WeakReference<Array>>> buckets = [];
 
