@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nabla.Tensors.Kernels;
 
 namespace Nabla.Tensors;
@@ -23,10 +24,18 @@ public sealed class TensorScope : IDisposable
 
     private readonly TensorScope? outer;
     private readonly Thread thread = Thread.CurrentThread;
-    // Arrays allocated while this scope was the innermost, with the tensors made over them since.
-    private readonly Dictionary<Array, List<Tensor>> allocated = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<Array> results = new(ReferenceEqualityComparer.Instance);
+    // The arrays allocated while this scope was the innermost, each with the tensors made over it since. Weak: a
+    // scope never keeps an array alive, so even a long one holds no more memory than the program does.
+    private readonly ConditionalWeakTable<Array, Entry> allocated = new();
+    private readonly List<WeakReference<Array>> results = [];
     private bool disposed;
+
+    /// <summary>What a scope knows of one array it saw allocated.</summary>
+    private sealed class Entry
+    {
+        public readonly List<Tensor> Tensors = [];
+        public bool IsResult;
+    }
 
     private TensorScope(TensorScope? outer) => this.outer = outer;
 
@@ -67,9 +76,12 @@ public sealed class TensorScope : IDisposable
             throw new InvalidOperationException("TensorScope.Dispose: an inner scope is still open; scopes end innermost first");
         disposed = true;
         current = outer;
-        foreach (var array in results)
+        foreach (var handle in results)
         {
-            foreach (var tensor in allocated[array]) tensor.MarkReleased();
+            // Collected already (the program dropped it), kept, or given back since: nothing to hand back.
+            if (!handle.TryGetTarget(out var array) || !allocated.TryGetValue(array, out var entry) || !entry.IsResult) continue;
+            foreach (var tensor in entry.Tensors) tensor.MarkReleased();
+            allocated.Remove(array);
             StoragePool.Return(array);
             ReleasedArrays++;
         }
@@ -78,20 +90,12 @@ public sealed class TensorScope : IDisposable
     }
 
     /// <summary>Records a large array just allocated on this thread (StoragePool and fresh storage call this).</summary>
-    internal static void Allocated(Array array)
-    {
-        if (current is { } scope) scope.allocated[array] = [];
-    }
+    internal static void Allocated(Array array) => current?.allocated.AddOrUpdate(array, new Entry());
 
     /// <summary>Records a tensor made over <paramref name="array"/>, so that it is released with it.</summary>
     internal static void Track(Tensor tensor, Array array)
     {
-        for (var scope = current; scope is not null; scope = scope.outer)
-            if (scope.allocated.TryGetValue(array, out var tensors))
-            {
-                tensors.Add(tensor);
-                return;
-            }
+        if (Find(array) is { } entry) entry.Tensors.Add(tensor);
     }
 
     /// <summary>
@@ -102,9 +106,10 @@ public sealed class TensorScope : IDisposable
     {
         if (current is null || result.Storage is not Array array) return result;
         for (var scope = current; scope is not null; scope = scope.outer)
-            if (scope.allocated.ContainsKey(array))
+            if (scope.allocated.TryGetValue(array, out var entry))
             {
-                scope.results.Add(array);
+                if (!entry.IsResult) scope.results.Add(new WeakReference<Array>(array));
+                entry.IsResult = true;
                 break;
             }
         return result;
@@ -114,10 +119,13 @@ public sealed class TensorScope : IDisposable
     internal static void Forget(Array array)
     {
         for (var scope = current; scope is not null; scope = scope.outer)
-            if (scope.allocated.Remove(array))
-            {
-                scope.results.Remove(array);
-                return;
-            }
+            if (scope.allocated.Remove(array)) return;
+    }
+
+    private static Entry? Find(Array array)
+    {
+        for (var scope = current; scope is not null; scope = scope.outer)
+            if (scope.allocated.TryGetValue(array, out var entry)) return entry;
+        return null;
     }
 }

@@ -66,6 +66,22 @@ public class TensorScopeTests
     }
 
     [Fact]
+    public void AnOpenScope_KeepsNoArrayAlive()
+    {
+        using var scope = TensorScope.Begin();
+        var (temporary, result) = MakeAndDrop();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(temporary.TryGetTarget(out _), "a plain temporary the program dropped is still alive");
+        Assert.False(result.TryGetTarget(out _), "a result the program dropped is still alive");
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (WeakReference<Tensor> Temporary, WeakReference<Tensor> Result) MakeAndDrop() =>
+        (new(Tensor.Randn(new Generator(7), Large) * 3.0), new(F.Exp(Leaf()).Data));
+
+    [Fact]
     public void AKeptResult_OutlivesTheScope_WithItsValue()
     {
         var x = Leaf();
