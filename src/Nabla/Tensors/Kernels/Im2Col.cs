@@ -24,8 +24,8 @@ internal static unsafe class Im2Col
         var x = image.Contiguous();
         var col = Uninitialized.Tensor(x.DType, batchMajor ? g.ColShape : [g.Patch, g.N * g.Positions], "im2col");
         var (rowStride, batchStride) = Strides(g, batchMajor);
-        if (x.DType == DType.Float32) Unfold(x.Buffer<float>(), x.Offset, col.Buffer<float>(), g, rowStride, batchStride);
-        else Unfold(x.Buffer<double>(), x.Offset, col.Buffer<double>(), g, rowStride, batchStride);
+        if (x.DType == DType.Float32) EachImage(x.Buffer<float>(), x.Offset, col.Buffer<float>(), 0, g, rowStride, batchStride, unfold: true);
+        else EachImage(x.Buffer<double>(), x.Offset, col.Buffer<double>(), 0, g, rowStride, batchStride, unfold: true);
         if (!ReferenceEquals(x, image)) StoragePool.Return(x);
         return col;
     }
@@ -36,8 +36,8 @@ internal static unsafe class Im2Col
         var col = columns.Contiguous();
         var x = Uninitialized.Tensor(col.DType, g.ImageShape, "col2im");
         var (rowStride, batchStride) = Strides(g, batchMajor);
-        if (col.DType == DType.Float32) Fold(col.Buffer<float>(), col.Offset, x.Buffer<float>(), g, rowStride, batchStride);
-        else Fold(col.Buffer<double>(), col.Offset, x.Buffer<double>(), g, rowStride, batchStride);
+        if (col.DType == DType.Float32) EachImage(x.Buffer<float>(), 0, col.Buffer<float>(), col.Offset, g, rowStride, batchStride, unfold: false);
+        else EachImage(x.Buffer<double>(), 0, col.Buffer<double>(), col.Offset, g, rowStride, batchStride, unfold: false);
         if (!ReferenceEquals(col, columns)) StoragePool.Return(col);
         return x;
     }
@@ -45,7 +45,8 @@ internal static unsafe class Im2Col
     private static (int Row, int Batch) Strides(ConvGeometry g, bool batchMajor) =>
         batchMajor ? (g.Positions, g.Patch * g.Positions) : (g.N * g.Positions, g.Positions);
 
-    private static void Unfold<T>(T[] x, int xOffset, T[] col, ConvGeometry g, int rowStride, int batchStride)
+    /// <summary>Unfolds each image into its columns, or folds them back, one image per task.</summary>
+    private static void EachImage<T>(T[] x, int xOffset, T[] col, int colOffset, ConvGeometry g, int rowStride, int batchStride, bool unfold)
         where T : unmanaged, INumber<T>
     {
         int image = g.C * g.H * g.W;
@@ -53,7 +54,11 @@ internal static unsafe class Im2Col
         {
             fixed (T* px = x)
             fixed (T* pc = col)
-                UnfoldImage(px + xOffset + (long)n * image, pc + (long)n * batchStride, rowStride, g);
+            {
+                T* xn = px + xOffset + (long)n * image, cn = pc + colOffset + (long)n * batchStride;
+                if (unfold) UnfoldImage(xn, cn, rowStride, g);
+                else FoldImage(cn, rowStride, xn, g);
+            }
         });
     }
 
@@ -78,18 +83,6 @@ internal static unsafe class Im2Col
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UnfoldSameWidth<T>(T* x, T* col, int rowStride, ConvGeometry g) where T : unmanaged, INumber<T> =>
         SameWidthRuns(col, x, rowStride, g, new UnfoldRun<T>());
-
-    private static void Fold<T>(T[] col, int colOffset, T[] x, ConvGeometry g, int rowStride, int batchStride)
-        where T : unmanaged, INumber<T>
-    {
-        int image = g.C * g.H * g.W;
-        ParallelLoop.For(g.N, (long)g.N * g.Patch * g.Positions, n =>
-        {
-            fixed (T* pc = col)
-            fixed (T* px = x)
-                FoldImage(pc + colOffset + (long)n * batchStride, rowStride, px + (long)n * image, g);
-        });
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void FoldImage<T>(T* col, int rowStride, T* x, ConvGeometry g) where T : unmanaged, INumber<T>
