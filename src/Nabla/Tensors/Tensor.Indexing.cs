@@ -23,18 +23,7 @@ public sealed partial class Tensor
         set
         {
             ArgumentNullException.ThrowIfNull(value);
-            var r = Resolve(index, forWrite: true);
-            if (r.Paired is not null)
-            {
-                ForEachPaired(r, value, "SetItem", (target, v) => target.Assign(v));
-                return;
-            }
-            if (r.Indices is null)
-            {
-                r.View.Assign(value);
-                return;
-            }
-            ForEachSelected(r, value, "SetItem", (target, v) => target.Assign(v));
+            WriteSelected(index, value, "SetItem", static (target, v) => target.Assign(v));
         }
     }
 
@@ -45,18 +34,19 @@ public sealed partial class Tensor
     public void AddAt(Tensor values, params TensorIndex[] index)
     {
         ArgumentNullException.ThrowIfNull(values);
+        WriteSelected(index, values, "AddAt", static (target, v) => target.AddInPlace(v));
+    }
+
+    /// <summary>
+    /// <paramref name="write"/> (assign or add) of <paramref name="values"/> into the elements <paramref name="index"/>
+    /// selects: the view itself for basic indexing, else each selected block in turn (so repeated indices accumulate).
+    /// </summary>
+    private void WriteSelected(TensorIndex[] index, Tensor values, string op, Action<Tensor, Tensor> write)
+    {
         var r = Resolve(index, forWrite: true);
-        if (r.Paired is not null)
-        {
-            ForEachPaired(r, values, "AddAt", (target, v) => target.AddInPlace(v));
-            return;
-        }
-        if (r.Indices is null)
-        {
-            r.View.AddInPlace(values);
-            return;
-        }
-        ForEachSelected(r, values, "AddAt", (target, v) => target.AddInPlace(v));
+        if (r.Paired is not null) ForEachPaired(r, values, op, write);
+        else if (r.Indices is null) write(r.View, values);
+        else ForEachSelected(r, values, op, write);
     }
 
     /// <summary>The entries at <paramref name="indices"/> (any integer tensor; negatives count from the end) along <paramref name="axis"/>.</summary>

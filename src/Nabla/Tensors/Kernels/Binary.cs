@@ -10,16 +10,12 @@ namespace Nabla.Tensors.Kernels;
 /// </summary>
 internal static class Binary
 {
-    public static void Run(BinaryOp op, Tensor a, Tensor b, Tensor dst)
+    public static void Run(BinaryOp op, Tensor a, Tensor b, Tensor dst) =>
+        INumericKernel.Dispatch(dst.DType, op, new Kernel(op, a, b, dst));
+
+    private readonly struct Kernel(BinaryOp op, Tensor a, Tensor b, Tensor dst) : INumericKernel
     {
-        switch (dst.DType)
-        {
-            case DType.Float32: Run<float>(op, a, b, dst); break;
-            case DType.Float64: Run<double>(op, a, b, dst); break;
-            case DType.Int32: Run<int>(op, a, b, dst); break;
-            case DType.Int64: Run<long>(op, a, b, dst); break;
-            default: throw new ArgumentException($"{op}: dtype {dst.DType.Name()} is not supported");
-        }
+        public void Run<T>() where T : unmanaged, INumber<T>, IMinMaxValue<T> => Binary.Run<T>(op, a, b, dst);
     }
 
     private static void Run<T>(BinaryOp op, Tensor a, Tensor b, Tensor dst) where T : unmanaged, INumber<T>
@@ -33,10 +29,7 @@ internal static class Binary
             if (fullA && b.Size > 0 && IsTrailing(b.ShapeSpan, dst.ShapeSpan)) { Rows<T>(op, a, b, dst, rowB: true); return; }
             if (fullB && a.Size > 0 && IsTrailing(a.ShapeSpan, dst.ShapeSpan)) { Rows<T>(op, a, b, dst, rowB: false); return; }
         }
-        var sa = ShapeUtil.BroadcastStrides(a.ShapeSpan, a.StrideSpan, dst.ShapeSpan, Name(op));
-        var sb = ShapeUtil.BroadcastStrides(b.ShapeSpan, b.StrideSpan, dst.ShapeSpan, Name(op));
-        var visitor = new Visitor<T>(op, dst.Buffer<T>(), a.Buffer<T>(), b.Buffer<T>());
-        StridedLoop.RunParallel(dst.ShapeSpan, [dst.Strides, sa, sb], [dst.Offset, a.Offset, b.Offset], visitor);
+        StridedLoop.Broadcast(dst, Name(op), new Visitor<T>(op, dst.Buffer<T>(), a.Buffer<T>(), b.Buffer<T>()), a, b);
     }
 
     private enum Shape { Same, ScalarA, ScalarB }

@@ -5,16 +5,12 @@ namespace Nabla.Tensors.Kernels;
 /// <summary>Elementwise comparison with broadcasting into a contiguous Bool destination (NaN compares unequal to everything).</summary>
 internal static class Compare
 {
-    public static void Run(CompareOp op, Tensor a, Tensor b, Tensor dst)
+    public static void Run(CompareOp op, Tensor a, Tensor b, Tensor dst) =>
+        INumericKernel.Dispatch(a.DType, op, new Kernel(op, a, b, dst));
+
+    private readonly struct Kernel(CompareOp op, Tensor a, Tensor b, Tensor dst) : INumericKernel
     {
-        switch (a.DType)
-        {
-            case DType.Float32: Run<float>(op, a, b, dst); break;
-            case DType.Float64: Run<double>(op, a, b, dst); break;
-            case DType.Int32: Run<int>(op, a, b, dst); break;
-            case DType.Int64: Run<long>(op, a, b, dst); break;
-            default: throw new ArgumentException($"{op}: dtype {a.DType.Name()} is not supported");
-        }
+        public void Run<T>() where T : unmanaged, INumber<T>, IMinMaxValue<T> => Compare.Run<T>(op, a, b, dst);
     }
 
     private static void Run<T>(CompareOp op, Tensor a, Tensor b, Tensor dst) where T : unmanaged, INumber<T>
@@ -27,10 +23,7 @@ internal static class Compare
             else RunParallel<T>(op, a, b, dst, pieces);
             return;
         }
-        var sa = ShapeUtil.BroadcastStrides(a.ShapeSpan, a.StrideSpan, dst.ShapeSpan, Name(op));
-        var sb = ShapeUtil.BroadcastStrides(b.ShapeSpan, b.StrideSpan, dst.ShapeSpan, Name(op));
-        var visitor = new Visitor<T>(op, dst.Buffer<bool>(), a.Buffer<T>(), b.Buffer<T>());
-        StridedLoop.RunParallel(dst.ShapeSpan, [dst.Strides, sa, sb], [dst.Offset, a.Offset, b.Offset], visitor);
+        StridedLoop.Broadcast(dst, Name(op), new Visitor<T>(op, dst.Buffer<bool>(), a.Buffer<T>(), b.Buffer<T>()), a, b);
     }
 
     private static void RunParallel<T>(CompareOp op, Tensor a, Tensor b, Tensor dst, int pieces) where T : unmanaged, INumber<T> =>

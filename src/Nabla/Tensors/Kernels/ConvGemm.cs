@@ -17,22 +17,16 @@ internal static unsafe class ConvGemm
         where T : unmanaged, INumber<T>
     {
         int image = g.C * g.H * g.W, pos = g.Positions, patch = g.Patch, outImage = oc * pos;
-        ForImages<T>(g, (long)oc * patch * pos, (_, start, end, col, parallel) =>
+        ForImages<T>(g, (long)oc * patch * pos, x, y, (_, n, _, px, pcol, py, parallel) =>
         {
-            fixed (T* px = x)
-            fixed (T* pcol = col)
-            fixed (T* py = y)
-                for (int n = start; n < end; n++)
-                {
-                    Im2Col.UnfoldImage(px + xo + (long)n * image, pcol, pos, g);
-                    T* yn = py + (long)n * outImage;
-                    // Starting from the bias and accumulating adds it while the rows are in cache.
-                    if (b is not null)
-                        for (int o = 0; o < oc; o++) new Span<T>(yn + (long)o * pos, pos).Fill(b[bo + o]);
-                    Gemm.Multiply<T>(oc, pos, patch, w.AsSpan(wo, oc * patch), patch, false,
-                        new ReadOnlySpan<T>(pcol, patch * pos), pos, false,
-                        new Span<T>(yn, outImage), pos, accumulate: b is not null, parallel);
-                }
+            Im2Col.UnfoldImage(px + xo + (long)n * image, pcol, pos, g);
+            T* yn = py + (long)n * outImage;
+            // Starting from the bias and accumulating adds it while the rows are in cache.
+            if (b is not null)
+                for (int o = 0; o < oc; o++) new Span<T>(yn + (long)o * pos, pos).Fill(b[bo + o]);
+            Gemm.Multiply<T>(oc, pos, patch, w.AsSpan(wo, oc * patch), patch, false,
+                new ReadOnlySpan<T>(pcol, patch * pos), pos, false,
+                new Span<T>(yn, outImage), pos, accumulate: b is not null, parallel);
         });
     }
 
@@ -46,20 +40,13 @@ internal static unsafe class ConvGemm
     {
         int image = g.C * g.H * g.W, pos = g.Positions, patch = g.Patch, outImage = oc * pos;
         var partials = new T[Workers(g, (long)oc * patch * pos)][];
-        ForImages<T>(g, (long)oc * patch * pos, (worker, start, end, col, parallel) =>
+        ForImages<T>(g, (long)oc * patch * pos, x, gy, (worker, n, first, px, pcol, pgy, parallel) =>
         {
-            var part = new T[patch * oc];
-            fixed (T* px = x)
-            fixed (T* pcol = col)
-            fixed (T* pgy = gy)
-                for (int n = start; n < end; n++)
-                {
-                    Im2Col.UnfoldImage(px + xo + (long)n * image, pcol, pos, g);
-                    Gemm.Multiply<T>(patch, oc, pos, new ReadOnlySpan<T>(pcol, patch * pos), pos, false,
-                        new ReadOnlySpan<T>(pgy + gyo + (long)n * outImage, outImage), pos, true,
-                        part, oc, accumulate: n > start, parallel);
-                }
-            partials[worker] = part;
+            var part = first ? partials[worker] = new T[patch * oc] : partials[worker];
+            Im2Col.UnfoldImage(px + xo + (long)n * image, pcol, pos, g);
+            Gemm.Multiply<T>(patch, oc, pos, new ReadOnlySpan<T>(pcol, patch * pos), pos, false,
+                new ReadOnlySpan<T>(pgy + gyo + (long)n * outImage, outImage), pos, true,
+                part, oc, accumulate: !first, parallel);
         });
         for (int o = 0; o < oc; o++)
         for (int q = 0; q < patch; q++)
@@ -79,22 +66,20 @@ internal static unsafe class ConvGemm
         where T : unmanaged, INumber<T>
     {
         int image = g.C * g.H * g.W, pos = g.Positions, patch = g.Patch, inImage = ic * pos;
-        ForImages<T>(g, (long)ic * patch * pos, (_, start, end, col, parallel) =>
+        ForImages<T>(g, (long)ic * patch * pos, x, y, (_, n, _, px, pcol, py, parallel) =>
         {
-            fixed (T* px = x)
-            fixed (T* pcol = col)
-            fixed (T* py = y)
-                for (int n = start; n < end; n++)
-                {
-                    Gemm.Multiply<T>(patch, pos, ic, w.AsSpan(wo, ic * patch), patch, true,
-                        new ReadOnlySpan<T>(px + xo + (long)n * inImage, inImage), pos, false,
-                        new Span<T>(pcol, patch * pos), pos, accumulate: false, parallel);
-                    Im2Col.FoldImage(pcol, pos, py + (long)n * image, g);
-                }
+            Gemm.Multiply<T>(patch, pos, ic, w.AsSpan(wo, ic * patch), patch, true,
+                new ReadOnlySpan<T>(px + xo + (long)n * inImage, inImage), pos, false,
+                new Span<T>(pcol, patch * pos), pos, accumulate: false, parallel);
+            Im2Col.FoldImage(pcol, pos, py + (long)n * image, g);
         });
     }
 
-    private delegate void ImageRange<T>(int worker, int start, int end, T[] col, bool parallel);
+    /// <summary>
+    /// Image <paramref name="n"/> of a worker's range (<paramref name="first"/> for the first of it), with the input and
+    /// output arrays and the worker's column buffer pinned.
+    /// </summary>
+    private delegate void ImageStep<T>(int worker, int n, bool first, T* x, T* col, T* y, bool parallel) where T : unmanaged;
 
     /// <summary>One worker per thread when the batch is worth splitting, else one worker whose products may split.</summary>
     private static int Workers(ConvGeometry g, long workPerImage)
@@ -104,29 +89,32 @@ internal static unsafe class ConvGemm
         return Math.Min(threads, g.N);
     }
 
-    /// <summary>Splits the batch into contiguous ranges, one per worker, each with a rented column buffer.</summary>
-    private static void ForImages<T>(ConvGeometry g, long workPerImage, ImageRange<T> body) where T : unmanaged
+    /// <summary>Splits the batch into contiguous ranges, one per worker, each with a rented column buffer, and steps through each range.</summary>
+    private static void ForImages<T>(ConvGeometry g, long workPerImage, T[] x, T[] y, ImageStep<T> step) where T : unmanaged
     {
         int workers = Workers(g, workPerImage), length = g.Patch * g.Positions;
         if (workers == 1)
         {
-            Run(body, 0, 0, g.N, length, parallel: true);
+            Run(step, x, y, 0, 0, g.N, length, parallel: true);
             return;
         }
         int chunk = (g.N + workers - 1) / workers;
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
         {
             int start = w * chunk, end = Math.Min(g.N, start + chunk);
-            if (start < end) Run(body, w, start, end, length, parallel: false);
+            if (start < end) Run(step, x, y, w, start, end, length, parallel: false);
         });
     }
 
-    private static void Run<T>(ImageRange<T> body, int worker, int start, int end, int length, bool parallel)
+    private static void Run<T>(ImageStep<T> step, T[] x, T[] y, int worker, int start, int end, int length, bool parallel) where T : unmanaged
     {
         var col = ArrayPool<T>.Shared.Rent(Math.Max(1, length));
         try
         {
-            body(worker, start, end, col, parallel);
+            fixed (T* px = x)
+            fixed (T* pcol = col)
+            fixed (T* py = y)
+                for (int n = start; n < end; n++) step(worker, n, n == start, px, pcol, py, parallel);
         }
         finally
         {

@@ -26,9 +26,7 @@ internal static class Copy
             else RunParallel<T>(src, dst, pieces);
             return;
         }
-        var srcStrides = ShapeUtil.BroadcastStrides(src.ShapeSpan, src.StrideSpan, dst.ShapeSpan, "Copy");
-        var visitor = new Visitor<T>(dst.Buffer<T>(), src.Buffer<T>());
-        StridedLoop.RunParallel(dst.ShapeSpan, [dst.Strides, srcStrides], [dst.Offset, src.Offset], visitor);
+        StridedLoop.Broadcast(dst, "Copy", new Visitor<T>(dst.Buffer<T>(), src.Buffer<T>()), src);
     }
 
     private static void RunParallel<T>(Tensor src, Tensor dst, int pieces) where T : unmanaged =>

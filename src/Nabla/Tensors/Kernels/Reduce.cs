@@ -11,16 +11,12 @@ namespace Nabla.Tensors.Kernels;
 /// </summary>
 internal static class Reduce
 {
-    public static void Run(ReduceOp op, Tensor src, Tensor dst)
+    public static void Run(ReduceOp op, Tensor src, Tensor dst) =>
+        INumericKernel.Dispatch(dst.DType, op, new Kernel(op, src, dst));
+
+    private readonly struct Kernel(ReduceOp op, Tensor src, Tensor dst) : INumericKernel
     {
-        switch (dst.DType)
-        {
-            case DType.Float32: Run<float>(op, src, dst); break;
-            case DType.Float64: Run<double>(op, src, dst); break;
-            case DType.Int32: Run<int>(op, src, dst); break;
-            case DType.Int64: Run<long>(op, src, dst); break;
-            default: throw new ArgumentException($"{op}: dtype {dst.DType.Name()} is not supported");
-        }
+        public void Run<T>() where T : unmanaged, INumber<T>, IMinMaxValue<T> => Reduce.Run<T>(op, src, dst);
     }
 
     private static void Run<T>(ReduceOp op, Tensor src, Tensor dst) where T : unmanaged, INumber<T>, IMinMaxValue<T>

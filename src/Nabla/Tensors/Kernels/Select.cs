@@ -25,11 +25,7 @@ internal static class Select
             else RunParallel<T>(cond, x, y, dst, pieces);
             return;
         }
-        var sc = ShapeUtil.BroadcastStrides(cond.ShapeSpan, cond.StrideSpan, dst.ShapeSpan, "Where");
-        var sx = ShapeUtil.BroadcastStrides(x.ShapeSpan, x.StrideSpan, dst.ShapeSpan, "Where");
-        var sy = ShapeUtil.BroadcastStrides(y.ShapeSpan, y.StrideSpan, dst.ShapeSpan, "Where");
-        var visitor = new Visitor<T>(dst.Buffer<T>(), cond.Buffer<bool>(), x.Buffer<T>(), y.Buffer<T>());
-        StridedLoop.RunParallel(dst.ShapeSpan, [dst.Strides, sc, sx, sy], [dst.Offset, cond.Offset, x.Offset, y.Offset], visitor);
+        StridedLoop.Broadcast(dst, "Where", new Visitor<T>(dst.Buffer<T>(), cond.Buffer<bool>(), x.Buffer<T>(), y.Buffer<T>()), cond, x, y);
     }
 
     private static void RunParallel<T>(Tensor cond, Tensor x, Tensor y, Tensor dst, int pieces) where T : unmanaged =>

@@ -57,6 +57,24 @@ internal static class StridedLoop
         RunPieces(dims, dimStrides, offsets, size, visitor);
     }
 
+    /// <summary>
+    /// <see cref="RunParallel"/> over <paramref name="dst"/>'s shape with <paramref name="operands"/> broadcast to it
+    /// (operand k + 1 of the visitor; the destination is operand 0); a shape that does not broadcast throws, naming <paramref name="op"/>.
+    /// </summary>
+    public static void Broadcast<TVisitor>(Tensor dst, string op, TVisitor visitor, params ReadOnlySpan<Tensor> operands)
+        where TVisitor : struct, IRowVisitor
+    {
+        var strides = new int[operands.Length + 1][];
+        var offsets = new int[operands.Length + 1];
+        (strides[0], offsets[0]) = (dst.Strides, dst.Offset);
+        for (int k = 0; k < operands.Length; k++)
+        {
+            var t = operands[k];
+            (strides[k + 1], offsets[k + 1]) = (ShapeUtil.BroadcastStrides(t.ShapeSpan, t.StrideSpan, dst.ShapeSpan, op), t.Offset);
+        }
+        RunParallel(dst.ShapeSpan, strides, offsets, visitor);
+    }
+
     // Apart so that the closure is only allocated when threads are used.
     private static void RunPieces<TVisitor>(int[] dims, int[][] dimStrides, int[] offsets, int size, TVisitor visitor)
         where TVisitor : struct, IRowVisitor
