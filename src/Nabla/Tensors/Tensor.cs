@@ -31,7 +31,11 @@ public sealed partial class Tensor
         if (storage is Array array && TensorScope.Current is not null) TensorScope.Track(this, array);
     }
 
-    private object storage => storageOrNull ?? throw new ObjectDisposedException(nameof(Tensor),
+    // The throw lives in its own method so that this getter, read by every operation, stays small enough to inline.
+    private object storage => storageOrNull ?? Released();
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private object Released() => throw new ObjectDisposedException(nameof(Tensor),
         $"Tensor: this tensor of shape {ShapeUtil.Format(shape)} was released when the TensorScope it was made in ended; keep it with TensorScope.Keep, or read it inside the scope");
 
     /// <summary>Whether a <see cref="TensorScope"/> has released this tensor's storage.</summary>
