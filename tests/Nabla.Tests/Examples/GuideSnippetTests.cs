@@ -279,6 +279,26 @@ public sealed class GuideSnippetTests
     }
 
     [Fact]
+    public void Section10TrainingInAScope()
+    {
+        Init.Seed(0);
+        var loader = new DataLoader(new Spiral(train: true), batchSize: 30, shuffle: true, generator: new Generator(0));
+        var model = new MLP([10, 3], F.Sigmoid);
+        var optimizer = new SGD(lr: 1.0).Setup(model);
+        double sum = 0;
+        foreach (var (x, t) in loader)
+        {
+            using var scope = TensorScope.Begin();
+            var loss = F.SoftmaxCrossEntropy(model.Forward(x), t);
+            model.ClearGrads();
+            loss.Backward();
+            optimizer.Update();
+            sum += loss.Data.Item() * t.Dim(0);                // inside the scope
+        }
+        Assert.True(double.IsFinite(sum) && sum > 0);
+    }
+
+    [Fact]
     public void Section10And11TrainSaveLoad()
     {
         Init.Seed(0);

@@ -51,13 +51,8 @@ internal static class ConvKernels
     public static void MaxPool<T, TA>(Index1D o, ArrayView<T> y, ArrayView<int> idx, ArrayView<T> x, ConvParams p) where T : unmanaged where TA : struct, IArith<T>
     {
         var m = default(TA);
-        int j = o % p.OW, t = o / p.OW;
-        int i = t % p.OH, plane = t / p.OH;
-        int h0 = i * p.SH - p.PH, h1 = IntrinsicMath.Min(h0 + p.KH, p.H);
-        int w0 = j * p.SW - p.PW, w1 = IntrinsicMath.Min(w0 + p.KW, p.W);
-        h0 = IntrinsicMath.Max(h0, 0);
-        w0 = IntrinsicMath.Max(w0, 0);
-        int start = plane * p.H * p.W, best = h0 * p.W + w0;
+        Window(o, p, out int start, out int h0, out int h1, out int w0, out int w1);
+        int best = h0 * p.W + w0;
         T max = x[start + best];
         for (int h = h0; h < h1; h++)
             for (int w = w0; w < w1; w++)
@@ -73,6 +68,36 @@ internal static class ConvKernels
         idx[o] = start + best;
     }
 
+    /// <summary>
+    /// Output <paramref name="o"/>'s window clipped to the image: its plane's first element and the rows [h0, h1) and
+    /// columns [w0, w1) it reads (the padding is outside them). Max and average pooling walk it.
+    /// </summary>
+    private static void Window(int o, ConvParams p, out int start, out int h0, out int h1, out int w0, out int w1)
+    {
+        int j = o % p.OW, t = o / p.OW;
+        int i = t % p.OH, plane = t / p.OH;
+        h0 = i * p.SH - p.PH;
+        h1 = IntrinsicMath.Min(h0 + p.KH, p.H);
+        w0 = j * p.SW - p.PW;
+        w1 = IntrinsicMath.Min(w0 + p.KW, p.W);
+        h0 = IntrinsicMath.Max(h0, 0);
+        w0 = IntrinsicMath.Max(w0, 0);
+        start = plane * p.H * p.W;
+    }
+
+    /// <summary>
+    /// The pooled outputs whose windows cover image element <paramref name="e"/>: their plane's first output and the
+    /// grid rows [i0, i1) and columns [j0, j1). The adjoints gather over them.
+    /// </summary>
+    private static void Covering(int e, ConvParams p, out int outStart, out int i0, out int i1, out int j0, out int j1)
+    {
+        int w = e % p.W, t = e / p.W;
+        int h = t % p.H, plane = t / p.H;
+        Covering(h, p.PH, p.KH, p.SH, p.OH, out i0, out i1);
+        Covering(w, p.PW, p.KW, p.SW, p.OW, out j0, out j1);
+        outStart = plane * p.OH * p.OW;
+    }
+
     /// <summary>The output windows (oh range, ow range) covering image row h / column w: [lo, hi) on the grid.</summary>
     private static void Covering(int h, int pad, int k, int s, int outLength, out int lo, out int hi)
     {
@@ -86,12 +111,8 @@ internal static class ConvKernels
     public static void PoolScatter<T, TA>(Index1D e, ArrayView<T> gx, ArrayView<T> gy, ArrayView<int> idx, ConvParams p) where T : unmanaged where TA : struct, IArith<T>
     {
         var m = default(TA);
-        int w = e % p.W, t = e / p.W;
-        int h = t % p.H, plane = t / p.H;
-        Covering(h, p.PH, p.KH, p.SH, p.OH, out int i0, out int i1);
-        Covering(w, p.PW, p.KW, p.SW, p.OW, out int j0, out int j1);
+        Covering(e, p, out int outStart, out int i0, out int i1, out int j0, out int j1);
         T sum = m.FromLong(0);
-        int outStart = plane * p.OH * p.OW;
         for (int i = i0; i < i1; i++)
             for (int j = j0; j < j1; j++)
             {
@@ -108,13 +129,7 @@ internal static class ConvKernels
     public static void AvgPool<T, TA>(Index1D o, ArrayView<T> y, ArrayView<T> x, ConvParams p) where T : unmanaged where TA : struct, IArith<T>
     {
         var m = default(TA);
-        int j = o % p.OW, t = o / p.OW;
-        int i = t % p.OH, plane = t / p.OH;
-        int h0 = i * p.SH - p.PH, h1 = IntrinsicMath.Min(h0 + p.KH, p.H);
-        int w0 = j * p.SW - p.PW, w1 = IntrinsicMath.Min(w0 + p.KW, p.W);
-        h0 = IntrinsicMath.Max(h0, 0);
-        w0 = IntrinsicMath.Max(w0, 0);
-        int start = plane * p.H * p.W;
+        Window(o, p, out int start, out int h0, out int h1, out int w0, out int w1);
         T sum = m.FromLong(0);
         for (int h = h0; h < h1; h++)
             for (int w = w0; w < w1; w++) sum = m.Add(sum, x[start + h * p.W + w]);
@@ -125,12 +140,8 @@ internal static class ConvKernels
     public static void AvgPoolAdjoint<T, TA>(Index1D e, ArrayView<T> gx, ArrayView<T> gy, ConvParams p) where T : unmanaged where TA : struct, IArith<T>
     {
         var m = default(TA);
-        int w = e % p.W, t = e / p.W;
-        int h = t % p.H, plane = t / p.H;
-        Covering(h, p.PH, p.KH, p.SH, p.OH, out int i0, out int i1);
-        Covering(w, p.PW, p.KW, p.SW, p.OW, out int j0, out int j1);
+        Covering(e, p, out int outStart, out int i0, out int i1, out int j0, out int j1);
         T sum = m.FromLong(0), area = m.FromLong(p.KH * p.KW);
-        int outStart = plane * p.OH * p.OW;
         for (int i = i0; i < i1; i++)
             for (int j = j0; j < j1; j++) sum = m.Add(sum, m.Div(gy[outStart + i * p.OW + j], area));
         gx[e] = sum;

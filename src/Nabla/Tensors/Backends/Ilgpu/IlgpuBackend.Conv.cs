@@ -73,22 +73,21 @@ internal sealed partial class IlgpuBackend
         return gw;
     }
 
-    public Tensor Im2Col(Tensor image, ConvGeometry g)
-    {
-        using var scope = gate.EnterScope();
-        var x = image.Contiguous();
-        var col = Columns(x, g, batchMajor: true);
-        Tensor.ReleaseIfCopy(x, image);
-        return col;
-    }
+    public Tensor Im2Col(Tensor image, ConvGeometry g) => OnContiguous(image, x => Columns(x, g, batchMajor: true));
 
-    public Tensor Col2Im(Tensor columns, ConvGeometry g)
+    public Tensor Col2Im(Tensor columns, ConvGeometry g) => OnContiguous(columns, col => Fold(col, g, batchMajor: true));
+
+    /// <summary>
+    /// <paramref name="compute"/> of a contiguous copy of <paramref name="input"/> under the backend's lock; the copy,
+    /// if one was made, is released after.
+    /// </summary>
+    private Tensor OnContiguous(Tensor input, Func<Tensor, Tensor> compute)
     {
         using var scope = gate.EnterScope();
-        var col = columns.Contiguous();
-        var x = Fold(col, g, batchMajor: true);
-        Tensor.ReleaseIfCopy(col, columns);
-        return x;
+        var contiguous = input.Contiguous();
+        var result = compute(contiguous);
+        Tensor.ReleaseIfCopy(contiguous, input);
+        return result;
     }
 
     private static Layout8 Batch(int n) => new() { Rank = 1, D0 = n };
@@ -190,19 +189,8 @@ internal sealed partial class IlgpuBackend
         k(y.Size, Span<T>(y), View<T>(x).SubView(x.Offset, x.StorageLength - x.Offset), Span<int>(idx));
     }
 
-    public Tensor AvgPool(Tensor x, ConvGeometry g)
-    {
-        using var scope = gate.EnterScope();
-        var xc = x.Contiguous();
-        var y = NewTensor(xc.DType, [g.N, g.C, g.OH, g.OW]);
-        if (y.Size > 0)
-        {
-            if (xc.DType == DType.Float32) AvgPool<float, Float32Arith>(xc, y, g);
-            else AvgPool<double, Float64Arith>(xc, y, g);
-        }
-        Tensor.ReleaseIfCopy(xc, x);
-        return y;
-    }
+    public Tensor AvgPool(Tensor x, ConvGeometry g) =>
+        OnContiguous(x, [g.N, g.C, g.OH, g.OW], (i, o) => AvgPool<float, Float32Arith>(i, o, g), (i, o) => AvgPool<double, Float64Arith>(i, o, g));
 
     private void AvgPool<T, TA>(Tensor x, Tensor y, ConvGeometry g) where T : unmanaged where TA : struct, IArith<T>
     {
@@ -210,19 +198,17 @@ internal sealed partial class IlgpuBackend
         k(y.Size, Span<T>(y), Span<T>(x), ConvParams.Of(g, true));
     }
 
-    public Tensor AvgPoolAdjoint(Tensor gy, ConvGeometry g)
-    {
-        using var scope = gate.EnterScope();
-        var gyc = gy.Contiguous();
-        var gx = NewTensor(gyc.DType, g.ImageShape);
-        if (gx.Size > 0)
+    public Tensor AvgPoolAdjoint(Tensor gy, ConvGeometry g) =>
+        OnContiguous(gy, g.ImageShape, (i, o) => AvgPoolAdjoint<float, Float32Arith>(i, o, g), (i, o) => AvgPoolAdjoint<double, Float64Arith>(i, o, g));
+
+    /// <summary>A new result of <paramref name="shape"/> from the contiguous input by the float32 or float64 launcher (not run when empty).</summary>
+    private Tensor OnContiguous(Tensor input, int[] shape, Action<Tensor, Tensor> float32, Action<Tensor, Tensor> float64) =>
+        OnContiguous(input, contiguous =>
         {
-            if (gyc.DType == DType.Float32) AvgPoolAdjoint<float, Float32Arith>(gyc, gx, g);
-            else AvgPoolAdjoint<double, Float64Arith>(gyc, gx, g);
-        }
-        Tensor.ReleaseIfCopy(gyc, gy);
-        return gx;
-    }
+            var result = NewTensor(contiguous.DType, shape);
+            if (result.Size > 0) (contiguous.DType == DType.Float32 ? float32 : float64)(contiguous, result);
+            return result;
+        });
 
     private void AvgPoolAdjoint<T, TA>(Tensor gy, Tensor gx, ConvGeometry g) where T : unmanaged where TA : struct, IArith<T>
     {

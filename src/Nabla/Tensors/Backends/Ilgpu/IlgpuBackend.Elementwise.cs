@@ -82,13 +82,17 @@ internal sealed partial class IlgpuBackend
     {
         string name = Kernels.Binary.Name(op);
         Span<View8> v = stackalloc View8[3];
-        var l = Strided.Build(dst.ShapeSpan, [dst.Strides, Strided.BroadcastStrides(a, dst.ShapeSpan, name), Strided.BroadcastStrides(b, dst.ShapeSpan, name)],
-            [dst.Offset, a.Offset, b.Offset], v, name);
+        var l = TwoOperandLayout(a, b, dst, v, name);
         if (dst.Size == 0) return;
         var k = Kernel("binary", static acc => acc.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, Layout8, View8, View8, View8, int>(
             ElementwiseKernels.Binary<T, TA>));
         k(dst.Size, View<T>(dst), View<T>(a), View<T>(b), l, v[0], v[1], v[2], (int)op);
     }
+
+    /// <summary>The layout of <paramref name="dst"/> and the strides of <paramref name="a"/> and <paramref name="b"/> broadcast to it, into <paramref name="v"/>.</summary>
+    private static Layout8 TwoOperandLayout(Tensor a, Tensor b, Tensor dst, Span<View8> v, string name) =>
+        Strided.Build(dst.ShapeSpan, [dst.Strides, Strided.BroadcastStrides(a, dst.ShapeSpan, name), Strided.BroadcastStrides(b, dst.ShapeSpan, name)],
+            [dst.Offset, a.Offset, b.Offset], v, name);
 
     /// <summary>
     /// Kernels cannot throw, so the CPU's errors for integer division by zero and negative integer powers are found
@@ -148,8 +152,7 @@ internal sealed partial class IlgpuBackend
     {
         string name = Kernels.Compare.Name(op);
         Span<View8> v = stackalloc View8[3];
-        var l = Strided.Build(dst.ShapeSpan, [dst.Strides, Strided.BroadcastStrides(a, dst.ShapeSpan, name), Strided.BroadcastStrides(b, dst.ShapeSpan, name)],
-            [dst.Offset, a.Offset, b.Offset], v, name);
+        var l = TwoOperandLayout(a, b, dst, v, name);
         if (dst.Size == 0) return;
         var k = Kernel("compare", static acc => acc.LoadAutoGroupedStreamKernel<Index1D, ArrayView<byte>, ArrayView<T>, ArrayView<T>, Layout8, View8, View8, View8, int>(
             ElementwiseKernels.Compare<T, TA>));

@@ -5,12 +5,16 @@ namespace Nabla.Tensors.Backends.Ilgpu;
 
 internal sealed partial class IlgpuBackend
 {
-    public void SgdStep(Tensor p, Tensor g, double lr)
+    /// <summary>Runs the float32 or the float64 instantiation of an update, holding the backend's lock.</summary>
+    private void OnFloats(DType dtype, Action float32, Action float64)
     {
         using var scope = gate.EnterScope();
-        if (p.DType == DType.Float32) Sgd<float, Float32Arith>(p, g, lr);
-        else Sgd<double, Float64Arith>(p, g, lr);
+        if (dtype == DType.Float32) float32();
+        else float64();
     }
+
+    public void SgdStep(Tensor p, Tensor g, double lr) =>
+        OnFloats(p.DType, () => Sgd<float, Float32Arith>(p, g, lr), () => Sgd<double, Float64Arith>(p, g, lr));
 
     private void Sgd<T, TA>(Tensor p, Tensor g, double lr) where T : unmanaged where TA : struct, IArith<T>
     {
@@ -19,12 +23,8 @@ internal sealed partial class IlgpuBackend
         k(p.Size, Span<T>(p), Span<T>(g), default(TA).FromDouble(lr));
     }
 
-    public void MomentumStep(Tensor p, Tensor g, Tensor v, double lr, double momentum)
-    {
-        using var scope = gate.EnterScope();
-        if (p.DType == DType.Float32) Momentum<float, Float32Arith>(p, g, v, lr, momentum);
-        else Momentum<double, Float64Arith>(p, g, v, lr, momentum);
-    }
+    public void MomentumStep(Tensor p, Tensor g, Tensor v, double lr, double momentum) =>
+        OnFloats(p.DType, () => Momentum<float, Float32Arith>(p, g, v, lr, momentum), () => Momentum<double, Float64Arith>(p, g, v, lr, momentum));
 
     private void Momentum<T, TA>(Tensor p, Tensor g, Tensor v, double lr, double momentum) where T : unmanaged where TA : struct, IArith<T>
     {
@@ -34,12 +34,8 @@ internal sealed partial class IlgpuBackend
         k(p.Size, Span<T>(p), Span<T>(g), Span<T>(v), m.FromDouble(lr), m.FromDouble(momentum));
     }
 
-    public void AdaGradStep(Tensor p, Tensor g, Tensor h, double lr, double eps)
-    {
-        using var scope = gate.EnterScope();
-        if (p.DType == DType.Float32) AdaGrad<float, Float32Arith>(p, g, h, lr, eps);
-        else AdaGrad<double, Float64Arith>(p, g, h, lr, eps);
-    }
+    public void AdaGradStep(Tensor p, Tensor g, Tensor h, double lr, double eps) =>
+        OnFloats(p.DType, () => AdaGrad<float, Float32Arith>(p, g, h, lr, eps), () => AdaGrad<double, Float64Arith>(p, g, h, lr, eps));
 
     private void AdaGrad<T, TA>(Tensor p, Tensor g, Tensor h, double lr, double eps) where T : unmanaged where TA : struct, IArith<T>
     {
@@ -49,12 +45,8 @@ internal sealed partial class IlgpuBackend
         k(p.Size, Span<T>(p), Span<T>(g), Span<T>(h), m.FromDouble(lr), m.FromDouble(eps));
     }
 
-    public void AdaDeltaStep(Tensor p, Tensor g, Tensor msg, Tensor msdx, double rho, double eps)
-    {
-        using var scope = gate.EnterScope();
-        if (p.DType == DType.Float32) AdaDelta<float, Float32Arith>(p, g, msg, msdx, rho, eps);
-        else AdaDelta<double, Float64Arith>(p, g, msg, msdx, rho, eps);
-    }
+    public void AdaDeltaStep(Tensor p, Tensor g, Tensor msg, Tensor msdx, double rho, double eps) =>
+        OnFloats(p.DType, () => AdaDelta<float, Float32Arith>(p, g, msg, msdx, rho, eps), () => AdaDelta<double, Float64Arith>(p, g, msg, msdx, rho, eps));
 
     private void AdaDelta<T, TA>(Tensor p, Tensor g, Tensor msg, Tensor msdx, double rho, double eps) where T : unmanaged where TA : struct, IArith<T>
     {
@@ -65,12 +57,8 @@ internal sealed partial class IlgpuBackend
         k(p.Size, Span<T>(p), Span<T>(g), Span<T>(msg), Span<T>(msdx), m.FromDouble(rho), m.FromDouble(eps));
     }
 
-    public void AdamStep(Tensor p, Tensor g, Tensor m, Tensor v, double beta1, double beta2, double stepSize, double denomScale, double eps)
-    {
-        using var scope = gate.EnterScope();
-        if (p.DType == DType.Float32) Adam<float, Float32Arith>(p, g, m, v, beta1, beta2, stepSize, denomScale, eps);
-        else Adam<double, Float64Arith>(p, g, m, v, beta1, beta2, stepSize, denomScale, eps);
-    }
+    public void AdamStep(Tensor p, Tensor g, Tensor m, Tensor v, double beta1, double beta2, double stepSize, double denomScale, double eps) =>
+        OnFloats(p.DType, () => Adam<float, Float32Arith>(p, g, m, v, beta1, beta2, stepSize, denomScale, eps), () => Adam<double, Float64Arith>(p, g, m, v, beta1, beta2, stepSize, denomScale, eps));
 
     private void Adam<T, TA>(Tensor p, Tensor g, Tensor m, Tensor v, double beta1, double beta2, double stepSize, double denomScale, double eps)
         where T : unmanaged where TA : struct, IArith<T>
@@ -86,12 +74,8 @@ internal sealed partial class IlgpuBackend
         k(p.Size, Span<T>(p), Span<T>(g), Span<T>(m), Span<T>(v), args);
     }
 
-    public void Scale(Tensor t, double factor)
-    {
-        using var scope = gate.EnterScope();
-        if (t.DType == DType.Float32) Scale<float, Float32Arith>(t, factor);
-        else Scale<double, Float64Arith>(t, factor);
-    }
+    public void Scale(Tensor t, double factor) =>
+        OnFloats(t.DType, () => Scale<float, Float32Arith>(t, factor), () => Scale<double, Float64Arith>(t, factor));
 
     private void Scale<T, TA>(Tensor t, double factor) where T : unmanaged where TA : struct, IArith<T>
     {
@@ -100,12 +84,8 @@ internal sealed partial class IlgpuBackend
         k(t.Size, Span<T>(t), default(TA).FromDouble(factor));
     }
 
-    public void AddScaled(Tensor g, Tensor p, double rate)
-    {
-        using var scope = gate.EnterScope();
-        if (g.DType == DType.Float32) AddScaled<float, Float32Arith>(g, p, rate);
-        else AddScaled<double, Float64Arith>(g, p, rate);
-    }
+    public void AddScaled(Tensor g, Tensor p, double rate) =>
+        OnFloats(g.DType, () => AddScaled<float, Float32Arith>(g, p, rate), () => AddScaled<double, Float64Arith>(g, p, rate));
 
     private void AddScaled<T, TA>(Tensor g, Tensor p, double rate) where T : unmanaged where TA : struct, IArith<T>
     {
