@@ -8,6 +8,11 @@ internal static class Runner
         using var nabla = workload.CreateNabla(settings);
         using var torch = workload.CreateTorch(settings);
         int warmups = workload.Warmups(settings), reps = workload.Repetitions(settings);
+        // Each workload starts from a collected heap (as BenchmarkDotNet does), so the garbage and pooled arrays an
+        // earlier workload left do not tax this one's collections: W3 after W1 took 2x its time alone.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         for (int i = 0; i < warmups; i++)
         {
             nabla.Run();
