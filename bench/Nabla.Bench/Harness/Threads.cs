@@ -19,7 +19,7 @@ internal static class Threads
     }
 
     /// <summary>Nabla's thread bound as now set.</summary>
-    public static string Nabla => $"{Parallelism.MaxThreads} (GEMM, conv, pooling; elementwise on the calling thread)";
+    public static string Nabla => $"{Parallelism.MaxThreads} (GEMM, conv, pooling, and elementwise runs of 131,072 elements or more)";
 
     /// <summary>TorchSharp's intra-op thread count as now set.</summary>
     public static string Torch => $"{torch.get_num_threads()} (intra-op)";

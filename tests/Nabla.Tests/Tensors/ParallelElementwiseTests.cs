@@ -19,6 +19,18 @@ public class ParallelElementwiseTests
 
     // ---- the split itself ----
 
+    [Fact]
+    public void ABroadcastValueAgainstALongRun_TakesTheScalarPath_WithItsBits()
+    {
+        int n = 2 * Chunks.MinChunk + 5;
+        var x = Random(n, DType.Float32, 3);
+        var value = Tensor.Scalar(1.7f);
+        var view = value.Reshape(1).BroadcastTo([n]); // all strides 0, as Sum's gradient
+        Assert.Equal((x * value).ToArray<float>(), (x * view).ToArray<float>());
+        Assert.Equal((value - x).ToArray<float>(), (view - x).ToArray<float>());
+        SimdLevels.With(SimdLevel.Scalar, () => Assert.Equal((x / value).ToArray<float>(), (x / view).ToArray<float>()));
+    }
+
     [Theory]
     [InlineData(131072, 2)]
     [InlineData(300001, 4)]

@@ -20,19 +20,25 @@ internal static class Binary
 
     private static void Run<T>(BinaryOp op, Tensor a, Tensor b, Tensor dst) where T : unmanaged, INumber<T>
     {
-        if (dst.IsContiguous && a.IsContiguous && b.IsContiguous)
+        if (dst.IsContiguous)
         {
-            bool fullA = ShapeUtil.SameShape(a.ShapeSpan, dst.ShapeSpan), fullB = ShapeUtil.SameShape(b.ShapeSpan, dst.ShapeSpan);
+            bool fullA = a.IsContiguous && ShapeUtil.SameShape(a.ShapeSpan, dst.ShapeSpan);
+            bool fullB = b.IsContiguous && ShapeUtil.SameShape(b.ShapeSpan, dst.ShapeSpan);
             if (fullA && fullB) { Contiguous<T>(op, a, b, dst, Shape.Same); return; }
-            if (fullA && b.Size == 1) { Contiguous<T>(op, a, b, dst, Shape.ScalarB); return; }
-            if (fullB && a.Size == 1) { Contiguous<T>(op, a, b, dst, Shape.ScalarA); return; }
-            if (fullA && b.Size > 0 && IsTrailing(b.ShapeSpan, dst.ShapeSpan)) { Rows<T>(op, a, b, dst, rowB: true); return; }
-            if (fullB && a.Size > 0 && IsTrailing(a.ShapeSpan, dst.ShapeSpan)) { Rows<T>(op, a, b, dst, rowB: false); return; }
+            // One value, stored once or broadcast over the whole shape (Sum's gradient view): the scalar paths,
+            // split across threads like the others.
+            if (fullA && OneValue(b)) { Contiguous<T>(op, a, b, dst, Shape.ScalarB); return; }
+            if (fullB && OneValue(a)) { Contiguous<T>(op, a, b, dst, Shape.ScalarA); return; }
+            if (fullA && b.IsContiguous && b.Size > 0 && IsTrailing(b.ShapeSpan, dst.ShapeSpan)) { Rows<T>(op, a, b, dst, rowB: true); return; }
+            if (fullB && a.IsContiguous && a.Size > 0 && IsTrailing(a.ShapeSpan, dst.ShapeSpan)) { Rows<T>(op, a, b, dst, rowB: false); return; }
         }
         StridedLoop.Broadcast(dst, Name(op), new Visitor<T>(op, dst.Buffer<T>(), a.Buffer<T>(), b.Buffer<T>()), a, b);
     }
 
     private enum Shape { Same, ScalarA, ScalarB }
+
+    /// <summary>True when every element of <paramref name="t"/> is the one at its offset: one element, or all strides 0.</summary>
+    private static bool OneValue(Tensor t) => t.Size == 1 || (t.Size > 0 && !t.StrideSpan.ContainsAnyExcept(0));
 
     /// <summary>Every operand contiguous; the one named by <paramref name="shape"/> may be a single broadcast value.</summary>
     private static void Contiguous<T>(BinaryOp op, Tensor a, Tensor b, Tensor dst, Shape shape) where T : unmanaged, INumber<T>
