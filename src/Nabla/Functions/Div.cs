@@ -13,10 +13,14 @@ public sealed class Div : Function
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var (x0, x1) = (Inputs[0], Inputs[1]);
-        var gx0 = gys[0] / x1;
-        var gx1 = gys[0] * (-x0 / (x1 * x1));
-        return [Broadcast.Reduce(gx0, x0), Broadcast.Reduce(gx1, x1)];
+        return [Broadcast.Reduce(Gx0(gys[0], x1), x0), Broadcast.Reduce(Gx1(gys[0], x0, x1), x1)];
     }
+
+    /// <summary>gy·∂(x0/x1)/∂x0 = gy/x1, for a plain cotangent or a batch of them: written once.</summary>
+    private static Variable Gx0(Variable gy, Variable x1) => gy / x1;
+
+    /// <summary>gy·∂(x0/x1)/∂x1 = gy·(−x0/x1²), for a plain cotangent or a batch of them: written once.</summary>
+    private static Variable Gx1(Variable gy, Variable x0, Variable x1) => gy * (-x0 / (x1 * x1));
 
     /// <inheritdoc/>
     protected internal override bool HasBatchRule => true;
@@ -27,8 +31,8 @@ public sealed class Div : Function
         var (x0, x1) = (Inputs[0], Inputs[1]);
         return
         [
-            BatchInputNeedsGrad(0) ? BatchRules.Reduce(gys[0] / x1, x0) : null,
-            BatchInputNeedsGrad(1) ? BatchRules.Reduce(gys[0] * (-x0 / (x1 * x1)), x1) : null,
+            BatchInputNeedsGrad(0) ? BatchRules.Reduce(Gx0(gys[0], x1), x0) : null,
+            BatchInputNeedsGrad(1) ? BatchRules.Reduce(Gx1(gys[0], x0, x1), x1) : null,
         ];
     }
 

@@ -15,10 +15,14 @@ public sealed class LogSoftmax(int axis = 1) : Function
     /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
-        var y = Output();
-        var sum = F.BroadcastTo(F.Sum(gys[0], Axis, keepDims: true), y.Shape);
-        return [gys[0] - F.Exp(y) * sum];
+        return [Vjp(Output(), gys[0], Axis)];
     }
+
+    /// <summary>
+    /// gy − exp(y)·Σgy over <paramref name="axis"/>: the one statement of log-softmax's VJP, for a plain cotangent and
+    /// for a batch of them (a leading batch axis, <paramref name="axis"/> then counted in their shape).
+    /// </summary>
+    private static Variable Vjp(Variable y, Variable gy, int axis) => gy - F.Exp(y) * F.Sum(gy, axis, keepDims: true);
 
     /// <inheritdoc/>
     protected internal override bool HasBatchRule => true;
@@ -27,7 +31,7 @@ public sealed class LogSoftmax(int axis = 1) : Function
     protected internal override Variable?[] BackwardBatched(Variable[] gys)
     {
         var y = Output();
-        return [gys[0] - F.Exp(y) * F.Sum(gys[0], BatchRules.Axis(Axis, y.NDim), keepDims: true)];
+        return [Vjp(y, gys[0], BatchRules.Axis(Axis, y.NDim))];
     }
 
     /// <inheritdoc/>

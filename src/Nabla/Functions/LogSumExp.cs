@@ -32,10 +32,14 @@ public sealed class LogSumExp(int? axis = null, bool keepDims = false) : Functio
     {
         var x = Inputs[0];
         var kept = Broadcast.KeptShape(x.Shape, Axis);
-        var y = F.Reshape(Output(), kept);
-        var gy = F.Reshape(gys[0], kept);
-        return [F.BroadcastTo(gy, x.Shape) * F.Exp(x - F.BroadcastTo(y, x.Shape))];
+        return [Vjp(x, F.Reshape(Output(), kept), F.Reshape(gys[0], kept))];
     }
+
+    /// <summary>
+    /// gy · exp(x − y), with y and gy given back the reduced axis so that they broadcast: the one statement of the
+    /// VJP, for a plain cotangent and for a batch of them (gy with a leading batch axis).
+    /// </summary>
+    private static Variable Vjp(Variable x, Variable yKept, Variable gyKept) => gyKept * F.Exp(x - yKept);
 
     /// <inheritdoc/>
     protected internal override bool HasBatchRule => true;
@@ -45,8 +49,7 @@ public sealed class LogSumExp(int? axis = null, bool keepDims = false) : Functio
     {
         var x = Inputs[0];
         var kept = Broadcast.KeptShape(x.Shape, Axis);
-        var gy = F.Reshape(gys[0], BatchRules.Shape(gys[0], kept));
-        return [gy * F.Exp(x - F.Reshape(Output(), kept))];
+        return [Vjp(x, F.Reshape(Output(), kept), F.Reshape(gys[0], BatchRules.Shape(gys[0], kept)))];
     }
 
     /// <inheritdoc/>

@@ -21,9 +21,17 @@ public sealed class Softmax(int axis = 1) : Function
     /// <inheritdoc/>
     protected internal override Variable?[] Backward(Variable[] gys)
     {
-        var y = Output();
-        var gx = y * gys[0];
-        return [gx - y * F.BroadcastTo(F.Sum(gx, Axis, keepDims: true), y.Shape)];
+        return [Vjp(Output(), gys[0], Axis)];
+    }
+
+    /// <summary>
+    /// y·gy − y·Σ(y·gy) over <paramref name="axis"/>: the one statement of softmax's VJP, for a plain cotangent and for
+    /// a batch of them (a leading batch axis, <paramref name="axis"/> then counted in their shape).
+    /// </summary>
+    private static Variable Vjp(Variable y, Variable gy, int axis)
+    {
+        var gx = y * gy;
+        return gx - y * F.Sum(gx, axis, keepDims: true);
     }
 
     /// <inheritdoc/>
@@ -33,8 +41,7 @@ public sealed class Softmax(int axis = 1) : Function
     protected internal override Variable?[] BackwardBatched(Variable[] gys)
     {
         var y = Output();
-        var gx = y * gys[0];
-        return [gx - y * F.Sum(gx, BatchRules.Axis(Axis, y.NDim), keepDims: true)];
+        return [Vjp(y, gys[0], BatchRules.Axis(Axis, y.NDim))];
     }
 
     /// <inheritdoc/>
