@@ -13,8 +13,7 @@ internal sealed class BatchedBackprop
 {
     private readonly Variable root;
     private readonly Variable[] wrt;
-    private readonly HashSet<Variable> targets;
-    private readonly HashSet<Function> relevant = new(ReferenceEqualityComparer.Instance);
+    private readonly GraphReach reach;
 
     /// <summary>Prepares passes from <paramref name="root"/> to the variables <paramref name="wrt"/> on the graph recorded so far.</summary>
     public BatchedBackprop(Variable root, Variable[] wrt)
@@ -25,9 +24,13 @@ internal sealed class BatchedBackprop
             throw new InvalidOperationException($"Backward: needs a float variable, this one has dtype {root.DType.Name()}");
         this.root = root;
         this.wrt = wrt;
-        targets = new HashSet<Variable>(wrt, ReferenceEqualityComparer.Instance);
+        reach = new GraphReach(root, wrt);
         LargestSize = Math.Max(1, root.Size);
-        FindRelevant();
+        foreach (var f in reach.Functions)
+        {
+            foreach (var x in f.Inputs) LargestSize = Math.Max(LargestSize, x.Size);
+            for (int i = 0; i < f.OutputCount; i++) LargestSize = Math.Max(LargestSize, ShapeUtil.Size(f.OutputDescription(i).Shape));
+        }
     }
 
     /// <summary>The most elements of one tensor (input or output) among the functions the pass visits, at least 1.</summary>
@@ -44,10 +47,10 @@ internal sealed class BatchedBackprop
         using (Config.NoGrad())
         using (var functions = FunctionQueue.Take())
         {
-            if (root.Creator is { } start && relevant.Contains(start)) functions.Add(start);
+            if (reach.Visits(root.Creator)) functions.Add(root.Creator);
             while (functions.TryPop(out var f))
             {
-                var gxs = f.RunBackwardBatched(OutputGrads(f, grads, batch), Needs(f));
+                var gxs = f.RunBackwardBatched(OutputGrads(f, grads, batch), reach.Needs(f));
                 Check(f, gxs, batch);
                 Accumulate(f, gxs, grads, functions);
             }
@@ -55,42 +58,6 @@ internal sealed class BatchedBackprop
         var result = new Tensor?[wrt.Length];
         for (int i = 0; i < wrt.Length; i++) result[i] = grads.TryGetValue(wrt[i], out var g) ? g.Data : null;
         return result;
-    }
-
-    /// <summary>
-    /// The functions from which a differentiated variable can be reached. An input's creator is older than the
-    /// function using it, so one sweep from the oldest generation up decides each from its inputs.
-    /// </summary>
-    private void FindRelevant()
-    {
-        var all = new List<Function>();
-        var seen = new HashSet<Function>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<Function>();
-        if (root.Creator is { } start && seen.Add(start)) stack.Push(start);
-        while (stack.TryPop(out var f))
-        {
-            all.Add(f);
-            foreach (var x in f.Inputs)
-                if (x.Creator is { } c && seen.Add(c)) stack.Push(c);
-        }
-        all.Sort((a, b) => a.Generation.CompareTo(b.Generation));
-        foreach (var f in all)
-        {
-            if (!f.Inputs.Any(Leads)) continue;
-            relevant.Add(f);
-            foreach (var x in f.Inputs) LargestSize = Math.Max(LargestSize, x.Size);
-            for (int i = 0; i < f.OutputCount; i++) LargestSize = Math.Max(LargestSize, ShapeUtil.Size(f.OutputDescription(i).Shape));
-        }
-    }
-
-    /// <summary>Whether a gradient reaching <paramref name="x"/> is wanted: it is differentiated or leads to one that is.</summary>
-    private bool Leads(Variable x) => targets.Contains(x) || x.Creator is { } c && relevant.Contains(c);
-
-    private bool[] Needs(Function f)
-    {
-        var needs = new bool[f.Inputs.Length];
-        for (int i = 0; i < needs.Length; i++) needs[i] = Leads(f.Inputs[i]);
-        return needs;
     }
 
     /// <summary>The outputs' batched gradients, taken from the table (zeros for an output none reached).</summary>
@@ -102,7 +69,7 @@ internal sealed class BatchedBackprop
             var y = f.OutputOrNull(i);
             Variable? gy = null;
             // A differentiated variable keeps its gradient: it is part of the answer.
-            bool found = y is not null && (targets.Contains(y) ? grads.TryGetValue(y, out gy) : grads.Remove(y, out gy));
+            bool found = y is not null && (reach.IsTarget(y) ? grads.TryGetValue(y, out gy) : grads.Remove(y, out gy));
             if (!found)
             {
                 var (shape, dtype, device) = f.OutputDescription(i);
@@ -118,9 +85,9 @@ internal sealed class BatchedBackprop
         for (int i = 0; i < gxs.Length; i++)
         {
             var (x, gx) = (f.Inputs[i], gxs[i]);
-            if (gx is null || !Leads(x)) continue;
+            if (gx is null || !reach.Leads(x)) continue;
             grads[x] = grads.TryGetValue(x, out var previous) ? new Variable(previous.Data + gx.Data) : gx;
-            if (x.Creator is { } c && relevant.Contains(c)) functions.Add(c);
+            if (reach.Visits(x.Creator)) functions.Add(x.Creator);
         }
     }
 

@@ -60,8 +60,9 @@ public static partial class Derivatives
     {
         var y = Evaluate(v => f(v[0]), [xv], "Jacobian");
         var rows = new Tensor[y.Size];
+        var reach = new GraphReach(y, [xv]);
         for (int i = 0; i < rows.Length; i++)
-            rows[i] = Pullback(y, Unit(y.Data, i), [xv])[0];
+            rows[i] = Pullback(y, Unit(y.Data, i), [xv], reach)[0];
         return Assemble(rows, y.Data, xv.Data, columns: false);
     }
 

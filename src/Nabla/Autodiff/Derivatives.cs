@@ -166,16 +166,17 @@ public static partial class Derivatives
     /// One backward pass from <paramref name="y"/> seeded with <paramref name="seed"/>: the gradient reaching each of
     /// <paramref name="xs"/> (zeros where none does). The graph stays, so it can be walked again with another seed.
     /// </summary>
-    private static Tensor[] Pullback(Variable y, Tensor seed, Variable[] xs) =>
-        Pullback(y, seed, xs, createGraph: false).Select(g => g.Data).ToArray();
+    /// <remarks>Passes over the same graph may share one <paramref name="reach"/> of <paramref name="y"/> to <paramref name="xs"/>.</remarks>
+    private static Tensor[] Pullback(Variable y, Tensor seed, Variable[] xs, GraphReach? reach = null) =>
+        Pullback(y, seed, xs, createGraph: false, reach).Select(g => g.Data).ToArray();
 
     /// <summary>The same, as variables; with <paramref name="createGraph"/> they can be differentiated again.</summary>
-    private static Variable[] Pullback(Variable y, Tensor seed, Variable[] xs, bool createGraph)
+    private static Variable[] Pullback(Variable y, Tensor seed, Variable[] xs, bool createGraph, GraphReach? reach = null)
     {
         foreach (var x in xs) x.ClearGrad();
         // An explicit seed: y may carry a gradient from an earlier pass (it may even be one of xs).
         y.Grad = new Variable(seed);
-        y.Backward(createGraph: createGraph);
+        y.BackwardTo(reach ?? new GraphReach(y, xs), createGraph);
         var grads = xs.Select(x => x.Grad ?? new Variable(Tensor.ZerosLike(x.Data))).ToArray();
         foreach (var x in xs) x.ClearGrad();
         return grads;

@@ -58,7 +58,8 @@ public abstract class Function
         for (int i = 0; i < ys.Length; i++)
         {
             results[i] = new Variable(ys[i]);
-            if (tys is not null && i < tys.Length) results[i].Tangent = tys[i];
+            // A known zero stays symbolic: null, so that the functions downstream skip their rules for it.
+            if (tys is not null && i < tys.Length && tys[i] is { } ty && !ZeroTangent.Is(ty)) results[i].Tangent = ty;
         }
         if (Config.EnableBackprop) Record(inputs, results);
         else foreach (var r in results) r.MadeWithoutGraph = true;
@@ -72,13 +73,24 @@ public abstract class Function
             if (!xs.Any(y.SharesStorageWith)) TensorScope.MarkResult(y);
     }
 
-    /// <summary>Each input's tangent, zeros where it has none, so that rules need no null checks.</summary>
+    /// <summary>
+    /// Each input's tangent, a known zero where it has none (<see cref="IsZero"/>), so that rules need no null checks.
+    /// </summary>
     private static Tensor[] Tangents(Variable[] inputs)
     {
         var txs = new Tensor[inputs.Length];
-        for (int i = 0; i < inputs.Length; i++) txs[i] = inputs[i].Tangent ?? Tensor.ZerosLike(inputs[i].Data);
+        for (int i = 0; i < inputs.Length; i++) txs[i] = inputs[i].Tangent ?? ZeroTangent.Like(inputs[i].Data);
         return txs;
     }
+
+    /// <summary>
+    /// In <see cref="Jvp"/>: whether <paramref name="tangent"/> is known to be zero (its input has no tangent), so that a
+    /// term linear in it may be skipped. It is a read-only view; a rule may compute with it like any tangent.
+    /// </summary>
+    protected static bool IsZero(Tensor tangent) => ZeroTangent.Is(tangent);
+
+    /// <summary>In <see cref="Jvp"/>: the sum of the terms not skipped (null for none: the output's tangent is zero).</summary>
+    protected static Tensor? Terms(Tensor? a, Tensor? b) => a is null ? b : b is null ? a : a + b;
 
     private void Record(Variable[] inputs, Variable[] results)
     {
@@ -115,7 +127,9 @@ public abstract class Function
     /// False when input <paramref name="i"/> is a leaf that asked for no gradient (<see cref="Variable.RequiresGrad"/>):
     /// a backward rule may then return null for it and skip the work.
     /// </summary>
-    protected bool InputNeedsGrad(int i) => Inputs[i].Creator is not null || Inputs[i].RequiresGrad;
+    /// <remarks>In a pass that differentiates only some variables (<c>Derivatives</c>, a batched Jacobian), also false
+    /// when the input leads to none of them.</remarks>
+    protected bool InputNeedsGrad(int i) => needs is { } wanted ? wanted[i] : Inputs[i].Creator is not null || Inputs[i].RequiresGrad;
 
     /// <summary>The forward computation on plain tensors.</summary>
     protected internal abstract Tensor[] Forward(Tensor[] xs);
@@ -140,10 +154,21 @@ public abstract class Function
     protected bool RecordsGraph { get; private set; }
 
     /// <summary>Runs <see cref="Backward"/> for the backward pass, telling the rule whether the pass records a graph.</summary>
-    internal Variable?[] RunBackward(Variable[] gys, bool recordsGraph)
+    /// <remarks><paramref name="wanted"/>: which inputs need a gradient, in a pass that differentiates only some variables.</remarks>
+    internal Variable?[] RunBackward(Variable[] gys, bool recordsGraph, bool[]? wanted = null)
     {
         RecordsGraph = recordsGraph;
-        return Backward(gys);
+        if (wanted is null && needs is null) return Backward(gys);
+        var outer = needs;
+        needs = wanted;
+        try
+        {
+            return Backward(gys);
+        }
+        finally
+        {
+            needs = outer;
+        }
     }
 
     /// <summary>
@@ -161,34 +186,36 @@ public abstract class Function
     /// </summary>
     protected internal virtual Variable?[] BackwardBatched(Variable[] gys) => BatchedBackprop.EntryByEntry(this, gys);
 
-    // Set only while RunBackwardBatched runs this thread's rule: a side slot rather than a field, so that the
-    // functions of ordinary graphs (thousands in a higher-order derivative's) stay as small as before: the field cost W3 about 10 %.
-    [ThreadStatic] private static bool[]? batchNeeds;
+    // Which inputs need a gradient, set only while a pass that differentiates some variables runs this thread's rule:
+    // a side slot rather than a field, so that the functions of ordinary graphs (thousands in a higher-order
+    // derivative's) stay as small as before: the field cost W3 about 10 %.
+    [ThreadStatic] private static bool[]? needs;
 
     /// <summary>
     /// In <see cref="BackwardBatched"/>, false when no gradient of input <paramref name="i"/> is wanted (it leads to none of
     /// the variables differentiated): a batch rule may return null for it and skip the work.
     /// </summary>
-    protected bool BatchInputNeedsGrad(int i) => batchNeeds?[i] ?? InputNeedsGrad(i);
+    protected bool BatchInputNeedsGrad(int i) => InputNeedsGrad(i);
 
     /// <summary>Runs <see cref="BackwardBatched"/> for a batched pass, telling the rule which inputs need a gradient.</summary>
     internal Variable?[] RunBackwardBatched(Variable[] gys, bool[] needs)
     {
         RecordsGraph = false;
-        batchNeeds = needs;
+        var outer = Function.needs;
+        Function.needs = needs;
         try
         {
             return BackwardBatched(gys);
         }
         finally
         {
-            batchNeeds = null;
+            Function.needs = outer;
         }
     }
 
     /// <summary>
     /// The Jacobian-vector product (forward mode): given the input values <paramref name="xs"/>, their
-    /// tangents <paramref name="txs"/> (zeros where an input has none) and the outputs <paramref name="ys"/>
+    /// tangents <paramref name="txs"/> (a known zero where an input has none: see <see cref="IsZero"/>) and the outputs <paramref name="ys"/>
     /// of the forward pass just run, the tangent of each output (null for one that has none, e.g. integers).
     /// Runs right after <see cref="Forward"/>, so state saved there (masks, statistics) can be used.
     /// A function defined outside the library needs only Forward and Backward: this default is called only when a

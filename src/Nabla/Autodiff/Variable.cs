@@ -100,11 +100,27 @@ public partial class Variable
     /// </summary>
     public void Backward(bool retainGrad = false, bool createGraph = false)
     {
+        CheckBackward();
+        Backprop.Run(this, retainGrad, createGraph);
+    }
+
+    /// <summary>
+    /// <see cref="Backward"/> that fills only the gradients of the variables <paramref name="reach"/> leads to, as
+    /// <c>torch.autograd.grad</c>: the functions that lead to none of them are not visited, and no other leaf's
+    /// gradient is touched.
+    /// </summary>
+    internal void BackwardTo(GraphReach reach, bool createGraph)
+    {
+        CheckBackward();
+        Backprop.Run(this, retainGrad: false, createGraph, reach);
+    }
+
+    private void CheckBackward()
+    {
         if (MadeWithoutGraph)
             throw new InvalidOperationException($"Backward: this variable of shape {data.ShapeString} was computed inside Config.NoGrad() and has no graph");
         if (!data.DType.IsFloat())
             throw new InvalidOperationException($"Backward: needs a float variable, this one has dtype {data.DType.Name()}");
-        Backprop.Run(this, retainGrad, createGraph);
     }
 
     private static bool ShapeEqual(Tensor a, Tensor b) => a.ShapeSpan.SequenceEqual(b.ShapeSpan);

@@ -52,8 +52,10 @@ public sealed class LinearFunction : Function
     /// <inheritdoc/>
     protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
     {
-        var ty = Tensor.MatMul(txs[0], xs[1]) + Tensor.MatMul(xs[0], txs[1]);
-        return [xs.Length > 2 ? ty + txs[2] : ty];
+        var ty = Terms(IsZero(txs[0]) ? null : Tensor.MatMul(txs[0], xs[1]), IsZero(txs[1]) ? null : Tensor.MatMul(xs[0], txs[1]));
+        if (xs.Length < 3 || IsZero(txs[2])) return [ty];
+        // b's tangent alone still broadcasts over the batch.
+        return [(ty ?? ZeroTangent.Like(ys[0])) + txs[2]];
     }
 
     /// <summary>True when y + b has y's shape and dtype (b only broadcasts), so the sum can be made in y.</summary>

@@ -43,5 +43,6 @@ public sealed class MatMul : Function
     private static string Format(Tensor t) => "(" + string.Join(",", t.Shape) + (t.NDim == 1 ? ",)" : ")");
 
     /// <inheritdoc/>
-    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => [Tensor.MatMul(txs[0], xs[1]) + Tensor.MatMul(xs[0], txs[1])];
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) =>
+        [Terms(IsZero(txs[0]) ? null : Tensor.MatMul(txs[0], xs[1]), IsZero(txs[1]) ? null : Tensor.MatMul(xs[0], txs[1]))];
 }

@@ -27,5 +27,6 @@ public sealed class Mul : Function
     }
 
     /// <inheritdoc/>
-    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => [txs[0] * xs[1] + xs[0] * txs[1]];
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) =>
+        [Terms(IsZero(txs[0]) ? null : txs[0] * xs[1], IsZero(txs[1]) ? null : xs[0] * txs[1])];
 }
