@@ -21,6 +21,9 @@ public abstract class Function
     private static int lastId;
     internal readonly int Id = ++lastId;
 
+    /// <summary>The number of the backward pass that last queued this function (see FunctionQueue); 0 for none.</summary>
+    internal int QueuedPass;
+
     /// <summary>The variables this function was applied to (empty once unchained).</summary>
     public Variable[] Inputs { get; private set; } = [];
 
