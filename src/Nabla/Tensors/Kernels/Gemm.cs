@@ -24,7 +24,12 @@ internal static unsafe class Gemm
     internal static int MaxThreads { get => Parallelism.MaxThreads; set => Parallelism.MaxThreads = value; }
 
     /// <summary>Products with at most this many multiply-adds run on the calling thread only.</summary>
-    internal const long ParallelThreshold = 64L * 64 * 64;
+    /// <remarks>
+    /// Measured on 2 cores (2026-12-07, Zen 3 VM): AD1's products of 100 x 89 x 100 (890,000 multiply-adds) made its
+    /// Hessian-vector product 5-20 % slower split over two threads than on one (1.16-1.37 ms against 1.08-1.09), the
+    /// wake-up and join costing what the second core saved; 64³ was the bound before.
+    /// </remarks>
+    internal const long ParallelThreshold = 100L * 100 * 100;
 
     // Cache budgets in bytes. kc = KcBytes/sizeof(T) (512 floats, 256 doubles); the packed A block (mc·kc) takes
     // about half of a 1 MiB L2 and the packed B block (kc·nc) a slice of L3. A long kc halves the loads and stores
