@@ -16,11 +16,15 @@ internal sealed partial class IlgpuBackend
     public void SgdStep(Tensor p, Tensor g, double lr) =>
         OnFloats(p.DType, () => Sgd<float, Float32Arith>(p, g, lr), () => Sgd<double, Float64Arith>(p, g, lr));
 
-    private void Sgd<T, TA>(Tensor p, Tensor g, double lr) where T : unmanaged where TA : struct, IArith<T>
+    private void Sgd<T, TA>(Tensor p, Tensor g, double lr) where T : unmanaged where TA : struct, IArith<T> =>
+        PairStep<T, TA>("sgd", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, T>(UpdateKernels.Sgd<T, TA>), p, g, lr);
+
+    /// <summary>Launches an update of one tensor by another and a scalar (SGD's, AddScaled's), over the first's elements.</summary>
+    private void PairStep<T, TA>(string name, Func<Accelerator, Action<Index1D, ArrayView<T>, ArrayView<T>, T>> load, Tensor a, Tensor b, double x)
+        where T : unmanaged where TA : struct, IArith<T>
     {
-        if (p.Size == 0) return;
-        var k = Kernel("sgd", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, T>(UpdateKernels.Sgd<T, TA>));
-        k(p.Size, Span<T>(p), Span<T>(g), default(TA).FromDouble(lr));
+        if (a.Size == 0) return;
+        Kernel(name, load)(a.Size, Span<T>(a), Span<T>(b), default(TA).FromDouble(x));
     }
 
     public void MomentumStep(Tensor p, Tensor g, Tensor v, double lr, double momentum) =>
@@ -88,10 +92,6 @@ internal sealed partial class IlgpuBackend
     public void AddScaled(Tensor g, Tensor p, double rate) =>
         OnFloats(g.DType, () => AddScaled<float, Float32Arith>(g, p, rate), () => AddScaled<double, Float64Arith>(g, p, rate));
 
-    private void AddScaled<T, TA>(Tensor g, Tensor p, double rate) where T : unmanaged where TA : struct, IArith<T>
-    {
-        if (g.Size == 0) return;
-        var k = Kernel("addscaled", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, T>(UpdateKernels.AddScaled<T, TA>));
-        k(g.Size, Span<T>(g), Span<T>(p), default(TA).FromDouble(rate));
-    }
+    private void AddScaled<T, TA>(Tensor g, Tensor p, double rate) where T : unmanaged where TA : struct, IArith<T> =>
+        PairStep<T, TA>("addscaled", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, T>(UpdateKernels.AddScaled<T, TA>), g, p, rate);
 }
