@@ -47,10 +47,5 @@ public sealed class DiffSettings : CommandSettings
         At is null ? null : OptionChecks.Point("diff", At, out _));
 
     /// <summary>The values of <c>--at</c> ("x=1.5,y=2" gives x: 1.5, y: 2); null when not given.</summary>
-    public Dictionary<string, double>? Point()
-    {
-        if (At is null) return null;
-        if (OptionChecks.Point("diff", At, out var map) is { } error) throw new CliError(error);
-        return map;
-    }
+    public Dictionary<string, double>? Point() => At is null ? null : OptionChecks.PointOrThrow("diff", At);
 }

@@ -17,28 +17,18 @@ public sealed class EvalCommand(CliContext cli) : Command<EvalSettings>
     public override int Execute(CommandContext context, EvalSettings settings, CancellationToken cancellationToken)
     {
         var weights = settings.Weights!;
-        if (!File.Exists(weights)) throw new CliError($"eval: weights file '{weights}' does not exist", 1);
-        var metadata = ReadMetadata(weights);
+        TrainedClassifier.RequireFile("eval", weights);
+        var metadata = TrainedClassifier.Read("eval", () => ReadMetadata(weights));
         var dataset = metadata.GetValueOrDefault("dataset") ?? "mnist";
         var model = settings.Model?.ToLowerInvariant() ?? metadata.GetValueOrDefault("model") ?? "mlp";
         var naming = ConvertSettings.ParseNaming(settings.Naming);
-        if (dataset is not ("mnist" or "spiral"))
-            throw new CliError($"eval: '{weights}' holds a {dataset} model; eval handles the classifiers (mnist, spiral)", 1);
+        TrainedClassifier.RequireClassifier("eval", weights, dataset);
         if (!TrainingTasks.Models(dataset).Contains(model))
             throw new CliError($"eval: unknown model '{model}' for {dataset} (known: {string.Join(", ", TrainingTasks.Models(dataset))})");
-        var options = TrainCommand.Options(new TrainSettings
+        var task = TrainedClassifier.Load("eval", weights, new TrainSettings
         {
             Dataset = dataset, Model = model, Epochs = 1, DataDirectory = settings.DataDirectory, Limit = settings.Limit, Device = settings.Device,
-        });
-        var task = (ClassificationTask)TrainingTasks.Create(options with { OutDirectory = "." });
-        try
-        {
-            task.Model.LoadWeights(weights, naming);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            throw new CliError($"eval: {e.Message}", 1);
-        }
+        }, naming);
         WarnOnNonFiniteWeights(task.Model, weights, cli.Output);
         var (xTest, tTest) = task.TestSet;
         var predicted = task.Predict(xTest);
@@ -55,18 +45,12 @@ public sealed class EvalCommand(CliContext cli) : Command<EvalSettings>
             output.WriteLine($"warning: {bad:N0} of the {model.ParameterCount():N0} weights in '{weights}' are NaN or infinite (the run diverged); the accuracy below is meaningless");
     }
 
+    /// <summary>The metadata of a safetensors file; none for another format (a PyTorch or DeZero .npz).</summary>
     private static Dictionary<string, string> ReadMetadata(string path)
     {
-        try
-        {
-            if (WeightFile.Sniff(path) != WeightFileFormat.SafeTensors) return [];
-            SafeTensors.Load(path, out var metadata);
-            return metadata;
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            throw new CliError($"eval: {e.Message}", 1);
-        }
+        if (WeightFile.Sniff(path) != WeightFileFormat.SafeTensors) return [];
+        SafeTensors.Load(path, out var metadata);
+        return metadata;
     }
 
     private static void Report(CliContext cli, bool plain, string weights, string dataset, string model, long[] predicted, long[] truth)

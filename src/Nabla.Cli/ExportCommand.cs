@@ -15,30 +15,17 @@ public sealed class ExportCommand(CliContext cli) : Command<ExportSettings>
     public override int Execute(CommandContext context, ExportSettings settings, CancellationToken cancellationToken)
     {
         var (weights, path, opset) = (settings.Weights!, settings.Onnx!, settings.Opset ?? 17);
-        if (!File.Exists(weights)) throw new CliError($"export: weights file '{weights}' does not exist", 1);
-        Dictionary<string, string> metadata;
-        try
+        TrainedClassifier.RequireFile("export", weights);
+        var metadata = TrainedClassifier.Read("export", () =>
         {
-            SafeTensors.Load(weights, out metadata);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            throw new CliError($"export: {e.Message}", 1);
-        }
+            SafeTensors.Load(weights, out var read);
+            return read;
+        });
         var dataset = metadata.GetValueOrDefault("dataset") ?? "mnist";
         var model = metadata.GetValueOrDefault("model") ?? "mlp";
-        if (dataset is not ("mnist" or "spiral"))
-            throw new CliError($"export: '{weights}' holds a {dataset} model; export handles the classifiers (mnist, spiral)", 1);
-        var options = TrainCommand.Options(new TrainSettings { Dataset = dataset, Model = model, Epochs = 1, DataDirectory = settings.DataDirectory });
-        var task = (ClassificationTask)TrainingTasks.Create(options with { OutDirectory = "." });
-        try
-        {
-            task.Model.LoadWeights(weights);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            throw new CliError($"export: {e.Message}", 1);
-        }
+        TrainedClassifier.RequireClassifier("export", weights, dataset);
+        var task = TrainedClassifier.Load("export", weights,
+            new TrainSettings { Dataset = dataset, Model = model, Epochs = 1, DataDirectory = settings.DataDirectory });
         var sample = Tensor.Zeros(DType.Float32, [1, .. task.TestSet.X.Shape[1..]]);
         Onnx.Onnx.Export(task.Model, sample, path, opset);
         cli.Output.WriteLine($"wrote {path}: the {dataset} {model} from {weights}, input (N, {string.Join(", ", sample.Shape[1..])}), opset {opset}");

@@ -92,8 +92,7 @@ public sealed class GraphCommand(CliContext cli) : Command<GraphSettings>
     {
         var values = names.ToDictionary(n => n, _ => 1.0);
         if (text is null) return values;
-        if (OptionChecks.Point("graph", text, out var given) is { } error) throw new CliError(error);
-        foreach (var (name, v) in given)
+        foreach (var (name, v) in OptionChecks.PointOrThrow("graph", text))
         {
             if (!values.ContainsKey(name))
                 throw new CliError($"graph: --at names '{name}', which does not occur in the expression (variables: {string.Join(", ", names)})");

@@ -59,5 +59,9 @@ public static class OptionChecks
         return null;
     }
 
+    /// <summary>The point <paramref name="text"/> names, as <see cref="Point"/> parses it; a usage error when it is malformed.</summary>
+    public static Dictionary<string, double> PointOrThrow(string command, string text) =>
+        Point(command, text, out var values) is { } error ? throw new CliError(error) : values;
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

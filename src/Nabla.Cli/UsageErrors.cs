@@ -65,22 +65,23 @@ public static partial class UsageErrors
         var message = error.Message;
         if (error is not CommandParseException && !message.StartsWith("Failed to convert", StringComparison.Ordinal))
             return new CliError(message.TrimEnd('.')); // a settings class's Validate, already in nabla's words
-        if (Match(UnknownOption(), message) is { } option || Match(UnexpectedOption(), message) is { } option2 && (option = option2) is not null)
+        var spectre = SpectreError().Match(message);
+        if (spectre.Groups["option"] is { Success: true } option)
         {
-            var name = option.Length == 1 ? "-" + option : "--" + option;
+            var name = option.Value.Length == 1 ? "-" + option.Value : "--" + option.Value;
             var suggestion = Suggest(name, Options(command ?? "").Select(o => o.Name));
             return new CliError($"{prefix}unknown option '{name}' {(suggestion is null ? help : $"(did you mean {suggestion}?)")}");
         }
-        if (Match(UnknownCommand(), message) is { } word)
+        if (spectre.Groups["command"] is { Success: true } word)
         {
-            if (command is not null) return new CliError($"{prefix}unexpected argument '{word}' {help}");
-            var suggestion = Suggest(word, CommandLine.Commands.Keys);
-            return new CliError($"unknown command '{word}' {(suggestion is null ? help : $"(did you mean '{suggestion}'?)")}");
+            if (command is not null) return new CliError($"{prefix}unexpected argument '{word.Value}' {help}");
+            var suggestion = Suggest(word.Value, CommandLine.Commands.Keys);
+            return new CliError($"unknown command '{word.Value}' {(suggestion is null ? help : $"(did you mean '{suggestion}'?)")}");
         }
-        if (Match(UnmatchedArgument(), message) is { } extra)
-            return new CliError($"{prefix}unexpected argument '{extra}' {help}");
-        if (Match(NoValue(), message) is { } needy)
-            return new CliError($"{prefix}option {(needy.Length == 1 ? "-" : "--")}{needy} needs a value");
+        if (spectre.Groups["extra"] is { Success: true } extra)
+            return new CliError($"{prefix}unexpected argument '{extra.Value}' {help}");
+        if (spectre.Groups["needy"] is { Success: true } needy)
+            return new CliError($"{prefix}option {(needy.Value.Length == 1 ? "-" : "--")}{needy.Value} needs a value");
         if (message.StartsWith("Flags cannot be assigned a value", StringComparison.Ordinal))
         {
             var flags = Options(command ?? "").Where(o => o.Flag).Select(o => o.Name).ToHashSet();
@@ -175,22 +176,14 @@ public static partial class UsageErrors
         CommandLine.Commands[command].GetProperties().FirstOrDefault(p => p.GetCustomAttribute<CommandOptionAttribute>() is { } option
             && (option.LongNames.Any(n => "--" + n == name) || option.ShortNames.Any(n => "-" + n == name)));
 
-    private static string? Match(Regex regex, string message) => regex.Match(message) is { Success: true } m ? m.Groups[1].Value : null;
-
-    [GeneratedRegex(@"^Unknown option '(.+)'\.$")]
-    private static partial Regex UnknownOption();
-
-    [GeneratedRegex(@"^Unexpected option '(.+)'\.$")]
-    private static partial Regex UnexpectedOption();
-
-    [GeneratedRegex(@"^Unknown command '(.+)'\.$")]
-    private static partial Regex UnknownCommand();
-
-    [GeneratedRegex(@"^Could not match '(.*)' with an argument\.$")]
-    private static partial Regex UnmatchedArgument();
-
-    [GeneratedRegex(@"^Option '(.+)' is defined but no value has been provided\.$")]
-    private static partial Regex NoValue();
+    /// <summary>
+    /// Spectre's parse errors that quote a name, one alternative per message (each exactly as Spectre words it), the
+    /// name in the group that says which: <c>option</c> (unknown or unexpected), <c>command</c>, <c>extra</c> (an
+    /// argument no parameter takes) or <c>needy</c> (an option without its value).
+    /// </summary>
+    [GeneratedRegex(@"^(?:Unknown option '(?<option>.+)'\.|Unexpected option '(?<option>.+)'\.|Unknown command '(?<command>.+)'\."
+        + @"|Could not match '(?<extra>.*)' with an argument\.|Option '(?<needy>.+)' is defined but no value has been provided\.)$")]
+    private static partial Regex SpectreError();
 
     [GeneratedRegex(@"^Failed to convert '(?<value>.*)' to ")]
     private static partial Regex ConversionFailed();

@@ -1,4 +1,3 @@
-using System.Collections;
 using Nabla.Tensors;
 
 namespace Nabla.Data;
@@ -9,30 +8,20 @@ namespace Nabla.Data;
 /// the same seed gives the same batches. The last batch is smaller when the batch size does not divide the
 /// dataset, unless <see cref="DropLast"/> is set.
 /// </summary>
-public sealed class DataLoader : IEnumerable<(Tensor x, Tensor t)>
+public sealed class DataLoader : BatchLoader<DataLoader>
 {
     private readonly Generator generator;
     private int[] order = [];
 
     /// <summary>Batches of <paramref name="batchSize"/> examples; <paramref name="generator"/> (seed 0 when null) drives the shuffling; batches are moved to <paramref name="device"/> (the CPU when null).</summary>
     public DataLoader(Dataset dataset, int batchSize, bool shuffle = true, Generator? generator = null, bool dropLast = false, Device? device = null)
+        : base(nameof(DataLoader), dataset, batchSize, device)
     {
-        Device = device ?? Device.Cpu;
-        ArgumentNullException.ThrowIfNull(dataset);
-        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), $"DataLoader: batch size must be positive, got {batchSize}");
-        Dataset = dataset;
-        BatchSize = batchSize;
         Shuffle = shuffle;
         DropLast = dropLast;
         this.generator = generator ?? new Generator(0);
         Reset();
     }
-
-    /// <summary>The dataset the batches come from.</summary>
-    public Dataset Dataset { get; }
-
-    /// <summary>Examples per batch (the last one may hold fewer).</summary>
-    public int BatchSize { get; }
 
     /// <summary>Whether each epoch uses a new random order.</summary>
     public bool Shuffle { get; }
@@ -40,51 +29,26 @@ public sealed class DataLoader : IEnumerable<(Tensor x, Tensor t)>
     /// <summary>Whether a last, incomplete batch is left out.</summary>
     public bool DropLast { get; }
 
-    /// <summary>Batches per epoch (DeZero's <c>max_iter</c>).</summary>
-    public int BatchCount => DropLast ? Dataset.Count / BatchSize : (Dataset.Count + BatchSize - 1) / BatchSize;
+    /// <inheritdoc/>
+    public override int BatchCount => DropLast ? Dataset.Count / BatchSize : (Dataset.Count + BatchSize - 1) / BatchSize;
 
-    /// <summary>Batches handed out so far in the current epoch (DeZero's <c>iteration</c>).</summary>
-    public int Iteration { get; private set; }
-
-    /// <summary>Starts a new epoch: a new order when shuffling, and <see cref="Iteration"/> back to 0.</summary>
-    public void Reset()
+    /// <summary>Starts a new epoch: a new order when shuffling, and <see cref="BatchLoader{TSelf}.Iteration"/> back to 0.</summary>
+    public override void Reset()
     {
         int n = Dataset.Count;
         order = Shuffle ? generator.Permutation(n) : Enumerable.Range(0, n).ToArray();
         Iteration = 0;
     }
 
-    /// <summary>The batches of one epoch. A pass that stopped early is abandoned: the next one starts a new epoch.</summary>
-    public IEnumerator<(Tensor x, Tensor t)> GetEnumerator()
+    /// <summary>A pass that stopped early is abandoned: the next one starts a new epoch.</summary>
+    private protected override void BeginEpoch()
     {
         if (Iteration != 0) Reset();
-        int count = BatchCount;
-        while (Iteration < count)
-        {
-            int start = Iteration * BatchSize;
-            var batch = Dataset.GetBatch(order.AsSpan(start, Math.Min(BatchSize, order.Length - start)));
-            Iteration++;
-            yield return (batch.x.To(Device), batch.t.To(Device));
-        }
-        // As DeZero does at the end of an epoch, so the next pass has its order ready.
-        Reset();
     }
 
-    /// <summary>The device each batch is moved to before it is handed out (the CPU unless set).</summary>
-    public Device Device { get; set; } = Device.Cpu;
-
-    /// <summary>Hands out batches on <paramref name="device"/> from now on (DeZero's <c>to_gpu()</c>); returns this loader.</summary>
-    public DataLoader To(Device device)
+    private protected override (Tensor x, Tensor t) Batch(int iteration)
     {
-        Device = device;
-        return this;
+        int start = iteration * BatchSize;
+        return Dataset.GetBatch(order.AsSpan(start, Math.Min(BatchSize, order.Length - start)));
     }
-
-    /// <summary>DeZero's <c>to_gpu()</c>: batches on the first CUDA GPU.</summary>
-    public DataLoader ToGpu() => To(Device.Cuda(0));
-
-    /// <summary>DeZero's <c>to_cpu()</c>: batches on the host.</summary>
-    public DataLoader ToCpu() => To(Device.Cpu);
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

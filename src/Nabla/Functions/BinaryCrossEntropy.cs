@@ -13,7 +13,7 @@ namespace Nabla.Functions;
 /// zero (as PyTorch's), so a confidently wrong prediction still learns. A float target that asks for a gradient
 /// gets log(1-p) - log p (at the clamped p), as in DeZero and PyTorch.
 /// </summary>
-public sealed class BinaryCrossEntropy(Reduction reduction = Reduction.Mean) : LossFunction(reduction)
+public sealed class BinaryCrossEntropy(Reduction reduction = Reduction.Mean) : BinaryTargetLoss(reduction)
 {
     /// <summary>The clamp margin for probabilities of the given dtype.</summary>
     public static double Epsilon(DType dtype) => dtype == DType.Float32 ? 1e-7 : 1e-12;
@@ -31,37 +31,15 @@ public sealed class BinaryCrossEntropy(Reduction reduction = Reduction.Mean) : L
         return [LossReduction.Reduce(-loss, Reduction)];
     }
 
-    /// <inheritdoc/>
-    protected internal override Variable?[] Backward(Variable[] gys)
-    {
-        var p = Inputs[0];
-        var gy = LossReduction.Expand(gys[0], p.Shape, Reduction);
-        bool targetGrad = InputNeedsGrad(1) && Inputs[1].DType.IsFloat();
-        var t = targetGrad ? Inputs[1] : new Variable(Inputs[1].Data.AsType(p.DType));
-        var (dp, dt) = Slopes(p, t, targetGrad);
-        return [dp * gy, dt is null ? null : dt * gy];
-    }
-
     /// <summary>
     /// ∂e/∂p and ∂e/∂t of each element's loss e (the latter only when asked): the one statement of the derivative,
     /// on Variables so the backward rule is differentiable again, and evaluated without a graph for the JVP.
     /// </summary>
-    private static (Variable Dp, Variable? Dt) Slopes(Variable p, Variable t, bool targetSlope)
+    private protected override (Variable Dx, Variable? Dt) Slopes(Variable p, Variable t, bool targetSlope)
     {
         double eps = Epsilon(p.DType);
         // F.Clip passes no gradient outside the clamp, so the second derivative there is zero, consistently.
         var pc = F.Clip(p, eps, 1 - eps);
         return ((pc - t) / (pc * (1.0 - pc)), targetSlope ? F.Log(1.0 - pc) - F.Log(pc) : null);
-    }
-
-    /// <inheritdoc/>
-    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
-    {
-        var p = xs[0];
-        using var noGraph = Config.NoGrad();
-        var (dp, dt) = Slopes(new Variable(p), new Variable(xs[1].AsType(p.DType)), xs[1].DType.IsFloat());
-        var tangent = dp.Data * txs[0];
-        if (dt is not null) tangent += dt.Data * txs[1].AsType(p.DType);
-        return [LossReduction.Reduce(tangent, Reduction)];
     }
 }

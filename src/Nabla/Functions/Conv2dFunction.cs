@@ -34,14 +34,10 @@ public sealed class Conv2dFunction(Pair stride, Pair pad) : Function
         var (x, w, gy) = (Inputs[0], Inputs[1], gys[0]);
         var gx = InputNeedsGrad(0) ? new Deconv2dFunction(Stride, Pad, (x.Shape[2], x.Shape[3])).Call(gy, w) : null;
         var gw = new Conv2dGradW((w.Shape[2], w.Shape[3]), Stride, Pad).Call(x, gy);
-        return Inputs.Length > 2 ? [gx, gw, F.Sum(gy, [0, 2, 3])] : [gx, gw];
+        return ConvShapes.WithBiasGrad(Inputs, gx, gw, gy);
     }
 
     /// <summary>Bilinear in x and W: conv(ẋ, W) + conv(x, Ẇ) + ḃ.</summary>
-    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
-    {
-        var t = ConvShapes.Floats(xs);
-        var dt = ConvShapes.Like(txs, t[0].DType);
-        return [Tensor.Conv2d(dt[0], t[1], dt.Length > 2 ? dt[2] : null, geometry) + Tensor.Conv2d(t[0], dt[1], null, geometry)];
-    }
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) =>
+        [ConvShapes.BilinearJvp(xs, txs, (x, w, b) => Tensor.Conv2d(x, w, b, geometry))];
 }

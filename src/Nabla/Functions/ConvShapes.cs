@@ -1,3 +1,4 @@
+using Nabla.Autodiff;
 using Nabla.Tensors;
 
 namespace Nabla.Functions;
@@ -75,6 +76,21 @@ internal static class ConvShapes
 
     /// <summary>The tensors (tangents) converted to <paramref name="dtype"/>, the dtype their primal values were computed in.</summary>
     public static Tensor[] Like(Tensor[] xs, DType dtype) => xs.Select(x => x.AsType(dtype)).ToArray();
+
+    /// <summary>
+    /// The tangent of <paramref name="op"/>(x, W, b), bilinear in x and W and affine in b (convolution and its
+    /// transpose alike): op(ẋ, W, ḃ) + op(x, Ẇ, none).
+    /// </summary>
+    public static Tensor BilinearJvp(Tensor[] xs, Tensor[] txs, Func<Tensor, Tensor, Tensor?, Tensor> op)
+    {
+        var t = Floats(xs);
+        var dt = Like(txs, t[0].DType);
+        return op(dt[0], t[1], dt.Length > 2 ? dt[2] : null) + op(t[0], dt[1], null);
+    }
+
+    /// <summary>The gradients of x and W, and of b (gy summed over the batch and the image) when <paramref name="inputs"/> has one.</summary>
+    public static Variable?[] WithBiasGrad(Variable[] inputs, Variable? gx, Variable gw, Variable gy) =>
+        inputs.Length > 2 ? [gx, gw, F.Sum(gy, [0, 2, 3])] : [gx, gw];
 
     public static string Format(int[] shape) => ShapeUtil.Format(shape);
 

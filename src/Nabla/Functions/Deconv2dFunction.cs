@@ -37,14 +37,10 @@ public sealed class Deconv2dFunction(Pair stride, Pair pad, Pair? outsize = null
         var (x, w, gy) = (Inputs[0], Inputs[1], gys[0]);
         var gx = new Conv2dFunction(Stride, Pad).Call(gy, w);
         var gw = new Conv2dGradW((w.Shape[2], w.Shape[3]), Stride, Pad).Call(gy, x);
-        return Inputs.Length > 2 ? [gx, gw, F.Sum(gy, [0, 2, 3])] : [gx, gw];
+        return ConvShapes.WithBiasGrad(Inputs, gx, gw, gy);
     }
 
     /// <summary>Bilinear in x and W: deconv(ẋ, W) + deconv(x, Ẇ) + ḃ.</summary>
-    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
-    {
-        var t = ConvShapes.Floats(xs);
-        var dt = ConvShapes.Like(txs, t[0].DType);
-        return [Tensor.ConvTranspose2d(dt[0], t[1], dt.Length > 2 ? dt[2] : null, geometry) + Tensor.ConvTranspose2d(t[0], dt[1], null, geometry)];
-    }
+    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) =>
+        [ConvShapes.BilinearJvp(xs, txs, (x, w, b) => Tensor.ConvTranspose2d(x, w, b, geometry))];
 }

@@ -4,11 +4,8 @@ using Nabla.Tensors;
 namespace Nabla.Functions;
 
 /// <summary>The same values in another shape; the gradient is reshaped back.</summary>
-public sealed class Reshape(int[] shape) : Function
+public sealed class Reshape(int[] shape) : ShapeFunction(shape)
 {
-    /// <summary>The requested shape (one dimension may be -1).</summary>
-    public int[] TargetShape { get; } = ShapeUtil.CopyOf(shape);
-
     /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].Reshape(TargetShape)];
 
@@ -16,11 +13,5 @@ public sealed class Reshape(int[] shape) : Function
     protected internal override Variable?[] Backward(Variable[] gys) => [F.Reshape(gys[0], Inputs[0].Shape)];
 
     /// <inheritdoc/>
-    protected internal override bool HasBatchRule => true;
-
-    /// <inheritdoc/>
     protected internal override Variable?[] BackwardBatched(Variable[] gys) => [F.Reshape(gys[0], BatchRules.Shape(gys[0], Inputs[0].Shape))];
-
-    /// <summary>Linear in its inputs, so the tangent goes through the forward computation itself.</summary>
-    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => Forward(txs);
 }

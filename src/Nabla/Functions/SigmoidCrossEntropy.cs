@@ -10,7 +10,7 @@ namespace Nabla.Functions;
 /// DeZero's is <see cref="Reduction.BatchMean"/>). The gradient is σ(x) - t for x and -x for a float target
 /// that asks for one (DeZero and PyTorch give targets a gradient too), each times the reduction's scale.
 /// </summary>
-public sealed class SigmoidCrossEntropy(Reduction reduction = Reduction.Mean) : LossFunction(reduction)
+public sealed class SigmoidCrossEntropy(Reduction reduction = Reduction.Mean) : BinaryTargetLoss(reduction)
 {
     /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs)
@@ -22,33 +22,10 @@ public sealed class SigmoidCrossEntropy(Reduction reduction = Reduction.Mean) : 
         return [LossReduction.Reduce(softplus, Reduction)];
     }
 
-    /// <inheritdoc/>
-    protected internal override Variable?[] Backward(Variable[] gys)
-    {
-        var x = Inputs[0];
-        var gy = LossReduction.Expand(gys[0], x.Shape, Reduction);
-        // A target that asks for a gradient stays in the graph, so double backprop sees both inputs.
-        bool targetGrad = InputNeedsGrad(1) && Inputs[1].DType.IsFloat();
-        var t = targetGrad ? Inputs[1] : new Variable(Inputs[1].Data.AsType(x.DType));
-        var (dx, dt) = Slopes(x, t, targetGrad);
-        return [dx * gy, dt is null ? null : dt * gy];
-    }
-
     /// <summary>
     /// ∂e/∂x = σ(x) − t and ∂e/∂t = −x of each element's loss e (the latter only when asked): the one statement of
     /// the derivative, on Variables for the backward rule and evaluated without a graph for the JVP.
     /// </summary>
-    private static (Variable Dx, Variable? Dt) Slopes(Variable x, Variable t, bool targetSlope) =>
+    private protected override (Variable Dx, Variable? Dt) Slopes(Variable x, Variable t, bool targetSlope) =>
         (F.Sigmoid(x) - t, targetSlope ? -x : null);
-
-    /// <inheritdoc/>
-    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys)
-    {
-        var x = xs[0];
-        using var noGraph = Config.NoGrad();
-        var (dx, dt) = Slopes(new Variable(x), new Variable(xs[1].AsType(x.DType)), xs[1].DType.IsFloat());
-        var tangent = dx.Data * txs[0];
-        if (dt is not null) tangent += dt.Data * txs[1].AsType(x.DType);
-        return [LossReduction.Reduce(tangent, Reduction)];
-    }
 }

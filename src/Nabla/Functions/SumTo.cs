@@ -4,11 +4,8 @@ using Nabla.Tensors;
 namespace Nabla.Functions;
 
 /// <summary>Sums down to a shape, the reverse of broadcasting; its gradient broadcasts back.</summary>
-public sealed class SumTo(int[] shape) : Function
+public sealed class SumTo(int[] shape) : ShapeFunction(shape)
 {
-    /// <summary>The shape the input is summed down to.</summary>
-    public int[] TargetShape { get; } = ShapeUtil.CopyOf(shape);
-
     /// <inheritdoc/>
     protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0].SumTo(TargetShape)];
 
@@ -16,11 +13,5 @@ public sealed class SumTo(int[] shape) : Function
     protected internal override Variable?[] Backward(Variable[] gys) => [F.BroadcastTo(gys[0], Inputs[0].Shape)];
 
     /// <inheritdoc/>
-    protected internal override bool HasBatchRule => true;
-
-    /// <inheritdoc/>
     protected internal override Variable?[] BackwardBatched(Variable[] gys) => [BatchRules.Expand(gys[0], Inputs[0].Shape)];
-
-    /// <summary>Linear in its inputs, so the tangent goes through the forward computation itself.</summary>
-    protected internal override Tensor?[] Jvp(Tensor[] xs, Tensor[] txs, Tensor[] ys) => Forward(txs);
 }

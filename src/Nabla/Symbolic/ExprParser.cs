@@ -29,26 +29,19 @@ internal sealed class ExprParser
         return e.Expr;
     }
 
-    private Node ParseSum()
-    {
-        var left = ParseProduct();
-        while (true)
-        {
-            int at = pos;
-            if (Accept("+")) left = Binary(Expr.Add, left, ParseProduct(), at);
-            else if (Accept("-")) left = Binary(Expr.Sub, left, ParseProduct(), at);
-            else return left;
-        }
-    }
+    private Node ParseSum() => ParseLeftAssociative(ParseProduct, ("+", Expr.Add), ("-", Expr.Sub));
 
-    private Node ParseProduct()
+    private Node ParseProduct() => ParseLeftAssociative(ParseUnary, ("*", Expr.Mul), ("/", Expr.Div));
+
+    /// <summary>One precedence level: operands joined left to right by either of its two operators.</summary>
+    private Node ParseLeftAssociative(Func<Node> operand, (string Token, Func<Expr, Expr, Expr> Make) first, (string Token, Func<Expr, Expr, Expr> Make) second)
     {
-        var left = ParseUnary();
+        var left = operand();
         while (true)
         {
             int at = pos;
-            if (Accept("*")) left = Binary(Expr.Mul, left, ParseUnary(), at);
-            else if (Accept("/")) left = Binary(Expr.Div, left, ParseUnary(), at);
+            if (Accept(first.Token)) left = Binary(first.Make, left, operand(), at);
+            else if (Accept(second.Token)) left = Binary(second.Make, left, operand(), at);
             else return left;
         }
     }

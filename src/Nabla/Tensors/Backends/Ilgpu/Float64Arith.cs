@@ -1,6 +1,9 @@
 namespace Nabla.Tensors.Backends.Ilgpu;
 
 /// <summary>Float64 scalar operations, with the CPU kernels' NaN rules (Maximum/Minimum propagate NaN as x + y; +0 above -0).</summary>
+/// <remarks>A near copy of <see cref="Float32Arith"/> on purpose: one struct generic over <c>IFloatingPointIeee754&lt;T&gt;</c> fails in ILGPU 1.5's
+/// kernel compiler, whose frontend rejects the generic conversions that FromDouble and ToLong need (tried: <c>T.CreateSaturating(double)</c> fails
+/// with "Class type 'System.Type' is not supported", as they dispatch on <c>typeof</c>), so each element type spells its own.</remarks>
 internal readonly struct Float64Arith : IArith<double>
 {
     public bool IsFloat => true;

@@ -78,15 +78,18 @@ internal sealed partial class IlgpuBackend
         }
     }
 
-    private void Binary<T, TA>(BinaryOp op, Tensor a, Tensor b, Tensor dst) where T : unmanaged where TA : struct, IArith<T>
+    private void Binary<T, TA>(BinaryOp op, Tensor a, Tensor b, Tensor dst) where T : unmanaged where TA : struct, IArith<T> =>
+        TwoOperands("binary", static acc => acc.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, Layout8, View8, View8, View8, int>(
+            ElementwiseKernels.Binary<T, TA>), Kernels.Binary.Name(op), (int)op, a, b, dst);
+
+    /// <summary>Launches a kernel of two broadcast operands into <paramref name="dst"/> (Binary's, Compare's) with operation code <paramref name="op"/>.</summary>
+    private void TwoOperands<TOut, T>(string kernel, Func<Accelerator, Action<Index1D, ArrayView<TOut>, ArrayView<T>, ArrayView<T>, Layout8, View8, View8, View8, int>> load,
+        string name, int op, Tensor a, Tensor b, Tensor dst) where TOut : unmanaged where T : unmanaged
     {
-        string name = Kernels.Binary.Name(op);
         Span<View8> v = stackalloc View8[3];
         var l = TwoOperandLayout(a, b, dst, v, name);
         if (dst.Size == 0) return;
-        var k = Kernel("binary", static acc => acc.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, Layout8, View8, View8, View8, int>(
-            ElementwiseKernels.Binary<T, TA>));
-        k(dst.Size, View<T>(dst), View<T>(a), View<T>(b), l, v[0], v[1], v[2], (int)op);
+        Kernel(kernel, load)(dst.Size, View<TOut>(dst), View<T>(a), View<T>(b), l, v[0], v[1], v[2], op);
     }
 
     /// <summary>The layout of <paramref name="dst"/> and the strides of <paramref name="a"/> and <paramref name="b"/> broadcast to it, into <paramref name="v"/>.</summary>
@@ -148,16 +151,9 @@ internal sealed partial class IlgpuBackend
         }
     }
 
-    private void Compare<T, TA>(CompareOp op, Tensor a, Tensor b, Tensor dst) where T : unmanaged where TA : struct, IArith<T>
-    {
-        string name = Kernels.Compare.Name(op);
-        Span<View8> v = stackalloc View8[3];
-        var l = TwoOperandLayout(a, b, dst, v, name);
-        if (dst.Size == 0) return;
-        var k = Kernel("compare", static acc => acc.LoadAutoGroupedStreamKernel<Index1D, ArrayView<byte>, ArrayView<T>, ArrayView<T>, Layout8, View8, View8, View8, int>(
-            ElementwiseKernels.Compare<T, TA>));
-        k(dst.Size, View<byte>(dst), View<T>(a), View<T>(b), l, v[0], v[1], v[2], (int)op);
-    }
+    private void Compare<T, TA>(CompareOp op, Tensor a, Tensor b, Tensor dst) where T : unmanaged where TA : struct, IArith<T> =>
+        TwoOperands("compare", static acc => acc.LoadAutoGroupedStreamKernel<Index1D, ArrayView<byte>, ArrayView<T>, ArrayView<T>, Layout8, View8, View8, View8, int>(
+            ElementwiseKernels.Compare<T, TA>), Kernels.Compare.Name(op), (int)op, a, b, dst);
 
     public void Select(Tensor cond, Tensor x, Tensor y, Tensor dst)
     {

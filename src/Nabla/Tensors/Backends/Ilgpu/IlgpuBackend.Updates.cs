@@ -16,33 +16,38 @@ internal sealed partial class IlgpuBackend
     public void SgdStep(Tensor p, Tensor g, double lr) =>
         OnFloats(p.DType, () => Sgd<float, Float32Arith>(p, g, lr), () => Sgd<double, Float64Arith>(p, g, lr));
 
-    private void Sgd<T, TA>(Tensor p, Tensor g, double lr) where T : unmanaged where TA : struct, IArith<T>
+    private void Sgd<T, TA>(Tensor p, Tensor g, double lr) where T : unmanaged where TA : struct, IArith<T> =>
+        PairStep<T, TA>("sgd", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, T>(UpdateKernels.Sgd<T, TA>), p, g, lr);
+
+    /// <summary>Launches an update of one tensor by another and a scalar (SGD's, AddScaled's), over the first's elements.</summary>
+    private void PairStep<T, TA>(string name, Func<Accelerator, Action<Index1D, ArrayView<T>, ArrayView<T>, T>> load, Tensor a, Tensor b, double x)
+        where T : unmanaged where TA : struct, IArith<T>
     {
-        if (p.Size == 0) return;
-        var k = Kernel("sgd", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, T>(UpdateKernels.Sgd<T, TA>));
-        k(p.Size, Span<T>(p), Span<T>(g), default(TA).FromDouble(lr));
+        if (a.Size == 0) return;
+        Kernel(name, load)(a.Size, Span<T>(a), Span<T>(b), default(TA).FromDouble(x));
     }
 
     public void MomentumStep(Tensor p, Tensor g, Tensor v, double lr, double momentum) =>
         OnFloats(p.DType, () => Momentum<float, Float32Arith>(p, g, v, lr, momentum), () => Momentum<double, Float64Arith>(p, g, v, lr, momentum));
 
-    private void Momentum<T, TA>(Tensor p, Tensor g, Tensor v, double lr, double momentum) where T : unmanaged where TA : struct, IArith<T>
-    {
-        if (p.Size == 0) return;
-        var m = default(TA);
-        var k = Kernel("momentum", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, T, T>(UpdateKernels.Momentum<T, TA>));
-        k(p.Size, Span<T>(p), Span<T>(g), Span<T>(v), m.FromDouble(lr), m.FromDouble(momentum));
-    }
+    private void Momentum<T, TA>(Tensor p, Tensor g, Tensor v, double lr, double momentum) where T : unmanaged where TA : struct, IArith<T> =>
+        StateStep<T, TA>("momentum", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, T, T>(
+            UpdateKernels.Momentum<T, TA>), p, g, v, lr, momentum);
 
     public void AdaGradStep(Tensor p, Tensor g, Tensor h, double lr, double eps) =>
         OnFloats(p.DType, () => AdaGrad<float, Float32Arith>(p, g, h, lr, eps), () => AdaGrad<double, Float64Arith>(p, g, h, lr, eps));
 
-    private void AdaGrad<T, TA>(Tensor p, Tensor g, Tensor h, double lr, double eps) where T : unmanaged where TA : struct, IArith<T>
+    private void AdaGrad<T, TA>(Tensor p, Tensor g, Tensor h, double lr, double eps) where T : unmanaged where TA : struct, IArith<T> =>
+        StateStep<T, TA>("adagrad", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, T, T>(
+            UpdateKernels.AdaGrad<T, TA>), p, g, h, lr, eps);
+
+    /// <summary>Launches an update of a parameter, its gradient and one state tensor with two scalars (Momentum's, AdaGrad's).</summary>
+    private void StateStep<T, TA>(string name, Func<Accelerator, Action<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, T, T>> load,
+        Tensor p, Tensor g, Tensor state, double x, double y) where T : unmanaged where TA : struct, IArith<T>
     {
         if (p.Size == 0) return;
         var m = default(TA);
-        var k = Kernel("adagrad", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, T, T>(UpdateKernels.AdaGrad<T, TA>));
-        k(p.Size, Span<T>(p), Span<T>(g), Span<T>(h), m.FromDouble(lr), m.FromDouble(eps));
+        Kernel(name, load)(p.Size, Span<T>(p), Span<T>(g), Span<T>(state), m.FromDouble(x), m.FromDouble(y));
     }
 
     public void AdaDeltaStep(Tensor p, Tensor g, Tensor msg, Tensor msdx, double rho, double eps) =>
@@ -87,10 +92,6 @@ internal sealed partial class IlgpuBackend
     public void AddScaled(Tensor g, Tensor p, double rate) =>
         OnFloats(g.DType, () => AddScaled<float, Float32Arith>(g, p, rate), () => AddScaled<double, Float64Arith>(g, p, rate));
 
-    private void AddScaled<T, TA>(Tensor g, Tensor p, double rate) where T : unmanaged where TA : struct, IArith<T>
-    {
-        if (g.Size == 0) return;
-        var k = Kernel("addscaled", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, T>(UpdateKernels.AddScaled<T, TA>));
-        k(g.Size, Span<T>(g), Span<T>(p), default(TA).FromDouble(rate));
-    }
+    private void AddScaled<T, TA>(Tensor g, Tensor p, double rate) where T : unmanaged where TA : struct, IArith<T> =>
+        PairStep<T, TA>("addscaled", static a => a.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, T>(UpdateKernels.AddScaled<T, TA>), g, p, rate);
 }

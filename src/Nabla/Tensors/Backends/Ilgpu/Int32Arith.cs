@@ -1,6 +1,9 @@
 namespace Nabla.Tensors.Backends.Ilgpu;
 
 /// <summary>Int32 scalar operations (wrapping, as C# and NumPy; division by zero is rejected on the host).</summary>
+/// <remarks>A near copy of <see cref="Int64Arith"/> on purpose: one struct generic over <c>IBinaryInteger&lt;T&gt;</c> fails in ILGPU 1.5's
+/// kernel compiler, whose frontend rejects the generic conversions that FromDouble and ToLong need (tried: <c>T.CreateSaturating(double)</c> fails
+/// with "Class type 'System.Type' is not supported", as they dispatch on <c>typeof</c>), so each element type spells its own.</remarks>
 internal readonly struct Int32Arith : IArith<int>
 {
     public bool IsFloat => false;
