@@ -149,15 +149,7 @@ public sealed partial class Tensor
     /// <summary>An uninitialized result on this tensor's device.</summary>
     internal Tensor NewUninitialized(DType dtype, int[] shape) => EmptyUninitialized(dtype, shape, Device);
 
-    internal static Array NewStorage(DType dtype, int size) => dtype switch
-    {
-        DType.Float32 => StoragePool.RentZeroed<float>(size),
-        DType.Float64 => StoragePool.RentZeroed<double>(size),
-        DType.Int32 => StoragePool.RentZeroed<int>(size),
-        DType.Int64 => StoragePool.RentZeroed<long>(size),
-        DType.Bool => StoragePool.RentZeroed<bool>(size),
-        _ => throw new ArgumentOutOfRangeException(nameof(dtype), $"Tensor: unknown dtype {(int)dtype}"),
-    };
+    internal static Array NewStorage(DType dtype, int size) => StoragePool.Rent(dtype, size, zeroed: true);
 
     /// <summary>A view of the same storage with another shape and strides.</summary>
     internal Tensor View(int[] newShape, int[] newStrides, int newOffset, bool readOnly = false) =>

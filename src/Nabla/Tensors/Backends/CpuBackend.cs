@@ -16,16 +16,7 @@ internal sealed class CpuBackend : IBackend
         new(Device.Cpu, $"{System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture} CPU, {Environment.ProcessorCount} logical cores",
             GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
 
-    public object Allocate(DType dtype, int length, bool zeroed) =>
-        zeroed ? Tensor.NewStorage(dtype, length) : dtype switch
-        {
-            DType.Float32 => StoragePool.Rent<float>(length),
-            DType.Float64 => StoragePool.Rent<double>(length),
-            DType.Int32 => StoragePool.Rent<int>(length),
-            DType.Int64 => StoragePool.Rent<long>(length),
-            DType.Bool => StoragePool.Rent<bool>(length),
-            _ => throw new ArgumentOutOfRangeException(nameof(dtype), $"Tensor: unknown dtype {(int)dtype}"),
-        };
+    public object Allocate(DType dtype, int length, bool zeroed) => StoragePool.Rent(dtype, length, zeroed);
 
     public void Release(Tensor tensor) => StoragePool.Return(tensor);
 

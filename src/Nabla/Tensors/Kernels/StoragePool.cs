@@ -28,6 +28,17 @@ internal static class StoragePool
     /// <summary>Spent weak references, kept so that returning an array does not allocate a new GC handle.</summary>
     private static readonly Stack<WeakReference<Array>> spare = new();
 
+    /// <summary>An array of <paramref name="length"/> elements of <paramref name="dtype"/>: <see cref="RentZeroed{T}"/> or <see cref="Rent{T}"/>.</summary>
+    public static Array Rent(DType dtype, int length, bool zeroed) => dtype switch
+    {
+        DType.Float32 => zeroed ? RentZeroed<float>(length) : Rent<float>(length),
+        DType.Float64 => zeroed ? RentZeroed<double>(length) : Rent<double>(length),
+        DType.Int32 => zeroed ? RentZeroed<int>(length) : Rent<int>(length),
+        DType.Int64 => zeroed ? RentZeroed<long>(length) : Rent<long>(length),
+        DType.Bool => zeroed ? RentZeroed<bool>(length) : Rent<bool>(length),
+        _ => throw new ArgumentOutOfRangeException(nameof(dtype), $"Tensor: unknown dtype {(int)dtype}"),
+    };
+
     /// <summary>An array of <paramref name="length"/> elements with undefined contents: a kept one or a new uninitialized one.</summary>
     public static T[] Rent<T>(int length) where T : unmanaged
     {
