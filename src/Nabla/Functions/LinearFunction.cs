@@ -32,8 +32,9 @@ public sealed class LinearFunction : Function
     {
         var (x, w, gy) = (Inputs[0], Inputs[1], gys[0]);
         var gx = InputNeedsGrad(0) ? F.MatMul(gy, w.T) : null;
-        var gw = F.MatMul(x.T, gy);
-        return Inputs.Length > 2 ? [gx, gw, F.SumTo(gy, Inputs[2].Shape)] : [gx, gw];
+        var gw = InputNeedsGrad(1) ? F.MatMul(x.T, gy) : null;
+        if (Inputs.Length < 3) return [gx, gw];
+        return [gx, gw, InputNeedsGrad(2) ? F.SumTo(gy, Inputs[2].Shape) : null];
     }
 
     /// <inheritdoc/>

@@ -21,9 +21,11 @@ public sealed class MatMul : Function
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var (a, b) = (Inputs[0], Inputs[1]);
-        var ga = F.MatMul(gys[0], F.SwapAxes(b, -1, -2));
-        var gb = F.MatMul(F.SwapAxes(a, -1, -2), gys[0]);
-        return [Broadcast.Reduce(ga, a), Broadcast.Reduce(gb, b)];
+        return
+        [
+            InputNeedsGrad(0) ? Broadcast.Reduce(F.MatMul(gys[0], F.SwapAxes(b, -1, -2)), a) : null,
+            InputNeedsGrad(1) ? Broadcast.Reduce(F.MatMul(F.SwapAxes(a, -1, -2), gys[0]), b) : null,
+        ];
     }
 
     /// <inheritdoc/>

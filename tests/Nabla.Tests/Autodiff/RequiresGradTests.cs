@@ -31,6 +31,33 @@ public class RequiresGradTests
         Assert.True(Tensor.ArrayEqual(gwOn, gwOff));
     }
 
+    /// <summary>A frozen weight (or bias) of Linear or MatMul gets no gradient, and the other gradients are unchanged.</summary>
+    [Theory]
+    [InlineData("linear w")]
+    [InlineData("linear b")]
+    [InlineData("matmul a")]
+    [InlineData("matmul b")]
+    public void AFrozenOperandGetsNoGradient(string name)
+    {
+        var gen = new Generator(12);
+        var (x, w, b) = (Tensor.Randn(gen, DType.Float64, 4, 3), Tensor.Randn(gen, DType.Float64, 3, 2), Tensor.Randn(gen, DType.Float64, 2));
+        Variable[] Run(bool frozen)
+        {
+            var vs = new[] { new Variable(x), new Variable(w), new Variable(b) };
+            int frozenAt = name switch { "linear w" => 1, "linear b" => 2, "matmul a" => 0, _ => 1 };
+            vs[frozenAt].RequiresGrad = !frozen;
+            var y = name.StartsWith("linear") ? F.Linear(vs[0], vs[1], vs[2]) : F.MatMul(vs[0], vs[1]);
+            F.Sum(y * y).Backward();
+            return vs;
+        }
+        var (on, off) = (Run(false), Run(true));
+        int at = name switch { "linear w" => 1, "linear b" => 2, "matmul a" => 0, _ => 1 };
+        Assert.NotNull(on[at].Grad);
+        Assert.Null(off[at].Grad);
+        for (int i = 0; i < (name.StartsWith("linear") ? 3 : 2); i++)
+            if (i != at) Assert.True(Tensor.ArrayEqual(on[i].Grad!.Data, off[i].Grad!.Data), $"{name}: input {i}");
+    }
+
     [Fact]
     public void LeavesGetGradientsByDefaultAndIntermediatesAlways()
     {
