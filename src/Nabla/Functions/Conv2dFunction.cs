@@ -33,8 +33,8 @@ public sealed class Conv2dFunction(Pair stride, Pair pad) : Function
     {
         var (x, w, gy) = (Inputs[0], Inputs[1], gys[0]);
         var gx = InputNeedsGrad(0) ? new Deconv2dFunction(Stride, Pad, (x.Shape[2], x.Shape[3])).Call(gy, w) : null;
-        var gw = new Conv2dGradW((w.Shape[2], w.Shape[3]), Stride, Pad).Call(x, gy);
-        return ConvShapes.WithBiasGrad(Inputs, gx, gw, gy);
+        var gw = InputNeedsGrad(1) ? new Conv2dGradW((w.Shape[2], w.Shape[3]), Stride, Pad).Call(x, gy) : null;
+        return ConvShapes.WithBiasGrad(Inputs, gx, gw, gy, Inputs.Length > 2 && InputNeedsGrad(2));
     }
 
     /// <summary>Bilinear in x and W: conv(ẋ, W) + conv(x, Ẇ) + ḃ.</summary>

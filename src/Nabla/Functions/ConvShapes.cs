@@ -88,9 +88,12 @@ internal static class ConvShapes
         return op(dt[0], t[1], dt.Length > 2 ? dt[2] : null) + op(t[0], dt[1], null);
     }
 
-    /// <summary>The gradients of x and W, and of b (gy summed over the batch and the image) when <paramref name="inputs"/> has one.</summary>
-    public static Variable?[] WithBiasGrad(Variable[] inputs, Variable? gx, Variable gw, Variable gy) =>
-        inputs.Length > 2 ? [gx, gw, F.Sum(gy, [0, 2, 3])] : [gx, gw];
+    /// <summary>
+    /// The gradients of x and W, and of b (gy summed over the batch and the image) when <paramref name="inputs"/> has one
+    /// and <paramref name="biasNeeded"/>.
+    /// </summary>
+    public static Variable?[] WithBiasGrad(Variable[] inputs, Variable? gx, Variable? gw, Variable gy, bool biasNeeded) =>
+        inputs.Length > 2 ? [gx, gw, biasNeeded ? F.Sum(gy, [0, 2, 3]) : null] : [gx, gw];
 
     public static string Format(int[] shape) => ShapeUtil.Format(shape);
 

@@ -35,9 +35,9 @@ public sealed class Deconv2dFunction(Pair stride, Pair pad, Pair? outsize = null
     protected internal override Variable?[] Backward(Variable[] gys)
     {
         var (x, w, gy) = (Inputs[0], Inputs[1], gys[0]);
-        var gx = new Conv2dFunction(Stride, Pad).Call(gy, w);
-        var gw = new Conv2dGradW((w.Shape[2], w.Shape[3]), Stride, Pad).Call(gy, x);
-        return ConvShapes.WithBiasGrad(Inputs, gx, gw, gy);
+        var gx = InputNeedsGrad(0) ? new Conv2dFunction(Stride, Pad).Call(gy, w) : null;
+        var gw = InputNeedsGrad(1) ? new Conv2dGradW((w.Shape[2], w.Shape[3]), Stride, Pad).Call(gy, x) : null;
+        return ConvShapes.WithBiasGrad(Inputs, gx, gw, gy, Inputs.Length > 2 && InputNeedsGrad(2));
     }
 
     /// <summary>Bilinear in x and W: deconv(ẋ, W) + deconv(x, Ẇ) + ḃ.</summary>

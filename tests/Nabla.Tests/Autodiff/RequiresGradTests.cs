@@ -58,6 +58,34 @@ public class RequiresGradTests
             if (i != at) Assert.True(Tensor.ArrayEqual(on[i].Grad!.Data, off[i].Grad!.Data), $"{name}: input {i}");
     }
 
+    /// <summary>A frozen convolution (or transposed convolution) weight or bias gets no gradient; the others are unchanged.</summary>
+    [Theory]
+    [InlineData("conv", 1)]
+    [InlineData("conv", 2)]
+    [InlineData("deconv", 0)]
+    [InlineData("deconv", 1)]
+    [InlineData("deconv", 2)]
+    public void AFrozenConvolutionOperandGetsNoGradient(string op, int at)
+    {
+        var gen = new Generator(13);
+        var x = Tensor.Randn(gen, DType.Float64, 2, 3, 5, 5);
+        var w = op == "conv" ? Tensor.Randn(gen, DType.Float64, 4, 3, 3, 3) : Tensor.Randn(gen, DType.Float64, 3, 4, 3, 3);
+        var b = Tensor.Randn(gen, DType.Float64, 4);
+        Variable[] Run(bool frozen)
+        {
+            var vs = new[] { new Variable(x), new Variable(w), new Variable(b) };
+            vs[at].RequiresGrad = !frozen;
+            var y = op == "conv" ? F.Conv2d(vs[0], vs[1], vs[2], pad: 1) : F.Deconv2d(vs[0], vs[1], vs[2], pad: 1);
+            F.Sum(y * y).Backward();
+            return vs;
+        }
+        var (on, off) = (Run(false), Run(true));
+        Assert.NotNull(on[at].Grad);
+        Assert.Null(off[at].Grad);
+        for (int i = 0; i < 3; i++)
+            if (i != at) Assert.True(Tensor.ArrayEqual(on[i].Grad!.Data, off[i].Grad!.Data), $"{op}: input {i}");
+    }
+
     [Fact]
     public void LeavesGetGradientsByDefaultAndIntermediatesAlways()
     {
