@@ -181,6 +181,37 @@ public class GemmTests
         Assert.Contains("lda=3", e.Message);
     }
 
+    /// <summary>
+    /// Packing only moves data, so B stored transposed gives every bit of C that B stored by rows gives, on every level:
+    /// this pins the 4x4 register transposes that pack a transposed float B (widths that leave 1-3 columns over, and
+    /// panel edges, included), and the one-row path that a transposed B does not take.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 100, 400)]
+    [InlineData(2, 23, 37)]
+    [InlineData(3, 31, 9)]
+    [InlineData(7, 50, 600)]
+    [InlineData(100, 400, 1)]
+    public void TransposedBGivesTheSameBits_Float(int m, int n, int k)
+    {
+        var rng = new Random(m * 31 + n * 7 + k);
+        double[,] a = Random<float>(rng, m, k), b = Random<float>(rng, k, n);
+        var (sa, lda) = Store<float>(a, false, 1);
+        var (rows, ldRows) = Store<float>(b, false, 3);
+        var (cols, ldCols) = Store<float>(b, true, 2);
+        foreach (var level in Levels())
+            WithLevel(level, () =>
+            {
+                var byRows = new float[m * n];
+                var byCols = new float[m * n];
+                Gemm.Multiply<float>(m, n, k, sa, lda, false, rows, ldRows, false, byRows, n, false);
+                Gemm.Multiply<float>(m, n, k, sa, lda, false, cols, ldCols, true, byCols, n, false);
+                for (int i = 0; i < byRows.Length; i++)
+                    Assert.True(BitConverter.SingleToInt32Bits(byRows[i]) == BitConverter.SingleToInt32Bits(byCols[i]),
+                        $"{m}x{n}x{k} {level}: C[{i / n},{i % n}] = {byCols[i]} with B transposed, {byRows[i]} by rows");
+            });
+    }
+
     [Fact]
     public void NegativeDimension_Throws()
     {

@@ -379,8 +379,14 @@ internal static unsafe class Gemm
             int cols = Math.Min(nr, nc - j0);
             if (x.TransB)
             {
-                // Column j of B is contiguous in memory: read it sequentially, write with stride nr.
-                for (int jj = 0; jj < cols; jj++)
+                // Column j of B is contiguous in memory: read it sequentially, write with stride nr (float: four
+                // columns at a time through 4x4 register transposes, as in PackA; the scalar stores made packing W
+                // cost more than the product in an LSTM step's input gradient, gy·Wᵀ with one row).
+                int jj = 0;
+                if (typeof(T) == typeof(float) && Sse.IsSupported)
+                    for (; jj + 4 <= cols; jj += 4)
+                        PackFourRows((float*)x.BAt(pc, jc + j0 + jj), x.Ldb, kc, (float*)(dst + jj), nr);
+                for (; jj < cols; jj++)
                 {
                     T* src = x.BAt(pc, jc + j0 + jj);
                     for (int p = 0; p < kc; p++) dst[p * nr + jj] = src[p];
@@ -401,7 +407,10 @@ internal static unsafe class Gemm
         }
     }
 
-    /// <summary>dst[p·mr + r] = src[r·lda + p] for rows r &lt; 4 and p &lt; kc: a transposed copy, 4×4 blocks in registers.</summary>
+    /// <summary>
+    /// dst[p·mr + r] = src[r·lda + p] for rows r &lt; 4 and p &lt; kc: a transposed copy, 4×4 blocks in registers. Packs
+    /// four rows of A, or four columns of a transposed B (then lda is B's row stride and mr the panel width NR).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackFourRows(float* src, nint lda, int kc, float* dst, int mr)
     {
