@@ -76,7 +76,7 @@ internal static unsafe class Gemm
         fixed (T* pc = &MemoryMarshal.GetReference(c))
         {
             var args = new Args<T>(m, n, k, pa, lda, transA, pb, ldb, transB, pc, ldc, accumulate);
-            if (m <= SmallRowsMax && !transB && (long)n * k <= SmallRowsWork)
+            if (m <= SmallRowsMax && (long)n * k <= SmallRowsWork)
             {
                 SmallRows(args, level);
                 return;
@@ -152,61 +152,69 @@ internal static unsafe class Gemm
     private const long SmallRowsWork = 1 << 20;
 
     /// <summary>
-    /// One or two rows of A against B stored by rows, such as x·W in an RNN step with batch 1: packing B would
-    /// cost as much as the arithmetic. Each row of C is computed directly with vectors along it, with exactly the
-    /// micro-kernels' arithmetic: per k-block (the same blocks) a fresh accumulator built by multiply-adds in order
-    /// of p, fused where the kernel of <paramref name="level"/> fuses, then stored or added to C. So every element
-    /// is bitwise what the packed path gives.
+    /// One or two rows of A against B, such as x·W in an RNN step with batch 1 and gy·Wᵀ in its backward: the packed
+    /// path would pack A into panels of MR rows and compute all of them, MR - 1 of them padding. Each row of C is
+    /// computed directly with vectors along it (a transposed B is first copied by rows, one k-block at a time), with
+    /// exactly the micro-kernels' arithmetic: per k-block (the same blocks) a fresh accumulator built by multiply-adds
+    /// in order of p, fused where the kernel of <paramref name="level"/> fuses, then stored or added to C. So every
+    /// element is bitwise what the packed path gives.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SmallRows<T>(Args<T> x, SimdLevel level) where T : unmanaged, INumber<T>
     {
-        int kc = Balance(x.K, KcBytes / sizeof(T), 1);
-        bool fused = level == SimdLevel.Vector512
-            || (level != SimdLevel.Scalar && (System.Runtime.Intrinsics.X86.Fma.IsSupported || AdvSimd.IsSupported));
-        for (int i = 0; i < x.M; i++)
+        switch (level)
         {
-            T* c = x.C + i * x.Ldc;
-            for (int pc = 0; pc < x.K; pc += kc)
-            {
-                int kcur = Math.Min(kc, x.K - pc);
-                bool add = x.Accumulate || pc > 0;
-                int j = 0;
-                if (level == SimdLevel.Vector512)
-                    for (; j <= x.N - Vector512<T>.Count; j += Vector512<T>.Count)
-                    {
-                        var acc = Vector512<T>.Zero;
-                        for (int p = 0; p < kcur; p++)
-                            acc = Kernel512<T>.Fma(Vector512.Create(*x.AAt(i, pc + p)), Vector512.Load(x.BAt(pc + p, j)), acc);
-                        if (add) acc += Vector512.Load(c + j);
-                        acc.Store(c + j);
-                    }
-                else if (level == SimdLevel.Vector256)
-                    for (; j <= x.N - Vector256<T>.Count; j += Vector256<T>.Count)
-                    {
-                        var acc = Vector256<T>.Zero;
-                        for (int p = 0; p < kcur; p++)
-                            acc = Kernel256<T>.Fma(Vector256.Create(*x.AAt(i, pc + p)), Vector256.Load(x.BAt(pc + p, j)), acc);
-                        if (add) acc += Vector256.Load(c + j);
-                        acc.Store(c + j);
-                    }
-                else if (level == SimdLevel.Portable)
-                    for (; j <= x.N - Vector<T>.Count; j += Vector<T>.Count)
-                    {
-                        var acc = Vector<T>.Zero;
-                        for (int p = 0; p < kcur; p++)
-                            acc = KernelVector<T>.Fma(new Vector<T>(*x.AAt(i, pc + p)), Vector.Load(x.BAt(pc + p, j)), acc);
-                        if (add) acc += Vector.Load(c + j);
-                        acc.Store(c + j);
-                    }
-                for (; j < x.N; j++)
+            case SimdLevel.Vector512: RowByRow<T, Kernel512<T>>(x, fused: true); break;
+            case SimdLevel.Vector256: RowByRow<T, Kernel256<T>>(x, System.Runtime.Intrinsics.X86.Fma.IsSupported || AdvSimd.IsSupported); break;
+            case SimdLevel.Portable: RowByRow<T, KernelVector<T>>(x, System.Runtime.Intrinsics.X86.Fma.IsSupported || AdvSimd.IsSupported); break;
+            default: RowByRow<T, KernelScalar<T>>(x, fused: false); break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RowByRow<T, TK>(Args<T> x, bool fused) where T : unmanaged, INumber<T> where TK : struct, IKernel<T>
+    {
+        int kc = Balance(x.K, KcBytes / sizeof(T), 1);
+        T[]? rows = x.TransB ? ArrayPool<T>.Shared.Rent(kc * x.N) : null;
+        try
+        {
+            fixed (T* byRows = rows)
+                for (int pc = 0; pc < x.K; pc += kc)
                 {
-                    T acc = T.Zero;
-                    for (int p = 0; p < kcur; p++)
-                        acc = fused ? ScalarFma(*x.AAt(i, pc + p), *x.BAt(pc + p, j), acc) : acc + *x.AAt(i, pc + p) * *x.BAt(pc + p, j);
-                    c[j] = add ? c[j] + acc : acc;
+                    int kcur = Math.Min(kc, x.K - pc);
+                    bool add = x.Accumulate || pc > 0;
+                    if (x.TransB) CopyByRows(x, pc, kcur, byRows);
+                    T* b = x.TransB ? byRows : x.BAt(pc, 0);
+                    nint ldb = x.TransB ? x.N : x.Ldb, aStep = x.TransA ? x.Lda : 1;
+                    for (int i = 0; i < x.M; i++)
+                    {
+                        T* a = x.AAt(i, pc), c = x.C + i * x.Ldc;
+                        for (int j = TK.Row(kcur, a, aStep, b, ldb, c, x.N, add); j < x.N; j++)
+                        {
+                            T acc = T.Zero;
+                            for (int p = 0; p < kcur; p++)
+                                acc = fused ? ScalarFma(a[p * aStep], b[p * ldb + j], acc) : acc + a[p * aStep] * b[p * ldb + j];
+                            c[j] = add ? c[j] + acc : acc;
+                        }
+                    }
                 }
-            }
+        }
+        finally
+        {
+            if (rows is not null) ArrayPool<T>.Shared.Return(rows);
+        }
+    }
+
+    /// <summary>Rows pc..pc+kc of a transposed B, copied by rows: dst[p·n + j] = B(pc+p, j) (float: 4x4 register transposes).</summary>
+    private static void CopyByRows<T>(Args<T> x, int pc, int kc, T* dst) where T : unmanaged
+    {
+        int j = 0;
+        if (typeof(T) == typeof(float) && Sse.IsSupported)
+            for (; j + 4 <= x.N; j += 4)
+                PackFourRows((float*)x.BAt(pc, j), x.Ldb, kc, (float*)(dst + j), x.N);
+        for (; j < x.N; j++)
+        {
+            T* src = x.BAt(pc, j);
+            for (int p = 0; p < kc; p++) dst[(nint)p * x.N + j] = src[p];
         }
     }
 
@@ -511,6 +519,12 @@ internal static unsafe class Gemm
         static abstract int MR { get; }
         static abstract int NR { get; }
         static abstract void Run(int kc, T* a, T* b, T* c, nint ldc, bool add);
+
+        /// <summary>
+        /// One row of C: c[j] (+)= Σ_p a[p·aStep]·b[p·ldb + j] for p &lt; kc, each lane with the arithmetic of
+        /// <see cref="Run"/>, over as many whole vectors of columns as fit in n; returns the number of columns done.
+        /// </summary>
+        static abstract int Row(int kc, T* a, nint aStep, T* b, nint ldb, T* c, int n, bool add);
     }
 
     /// <summary>
@@ -554,6 +568,35 @@ internal static unsafe class Gemm
             Put(c + 6 * ldc, w, c60, c61, add); Put(c + 7 * ldc, w, c70, c71, add);
             Put(c + 8 * ldc, w, c80, c81, add); Put(c + 9 * ldc, w, c90, c91, add);
             Put(c + 10 * ldc, w, ca0, ca1, add); Put(c + 11 * ldc, w, cb0, cb1, add);
+        }
+
+        /// <inheritdoc cref="IKernel{T}.Row"/>
+        /// <remarks>Four vectors at a time: four independent chains of multiply-adds hide the FMA's latency.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static int Row(int kc, T* a, nint aStep, T* b, nint ldb, T* c, int n, bool add)
+        {
+            int w = Vector512<T>.Count, j = 0;
+            for (; j + 4 * w <= n; j += 4 * w)
+            {
+                Vector512<T> c0 = default, c1 = default, c2 = default, c3 = default;
+                T* ap = a, bp = b + j;
+                for (int p = 0; p < kc; p++, ap += aStep, bp += ldb)
+                {
+                    var x = Vector512.Create(*ap);
+                    c0 = Fma(x, Vector512.Load(bp), c0); c1 = Fma(x, Vector512.Load(bp + w), c1);
+                    c2 = Fma(x, Vector512.Load(bp + 2 * w), c2); c3 = Fma(x, Vector512.Load(bp + 3 * w), c3);
+                }
+                Put(c + j, w, c0, c1, add); Put(c + j + 2 * w, w, c2, c3, add);
+            }
+            for (; j + w <= n; j += w)
+            {
+                Vector512<T> acc = default;
+                T* ap = a, bp = b + j;
+                for (int p = 0; p < kc; p++, ap += aStep, bp += ldb) acc = Fma(Vector512.Create(*ap), Vector512.Load(bp), acc);
+                if (add) acc += Vector512.Load(c + j);
+                acc.Store(c + j);
+            }
+            return j;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -610,6 +653,35 @@ internal static unsafe class Gemm
             Put(c, w, c00, c01, add); Put(c + ldc, w, c10, c11, add);
             Put(c + 2 * ldc, w, c20, c21, add); Put(c + 3 * ldc, w, c30, c31, add);
             Put(c + 4 * ldc, w, c40, c41, add); Put(c + 5 * ldc, w, c50, c51, add);
+        }
+
+        /// <inheritdoc cref="IKernel{T}.Row"/>
+        /// <remarks>Four vectors at a time: four independent chains of multiply-adds hide the FMA's latency.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static int Row(int kc, T* a, nint aStep, T* b, nint ldb, T* c, int n, bool add)
+        {
+            int w = Vector256<T>.Count, j = 0;
+            for (; j + 4 * w <= n; j += 4 * w)
+            {
+                Vector256<T> c0 = default, c1 = default, c2 = default, c3 = default;
+                T* ap = a, bp = b + j;
+                for (int p = 0; p < kc; p++, ap += aStep, bp += ldb)
+                {
+                    var x = Vector256.Create(*ap);
+                    c0 = Fma(x, Vector256.Load(bp), c0); c1 = Fma(x, Vector256.Load(bp + w), c1);
+                    c2 = Fma(x, Vector256.Load(bp + 2 * w), c2); c3 = Fma(x, Vector256.Load(bp + 3 * w), c3);
+                }
+                Put(c + j, w, c0, c1, add); Put(c + j + 2 * w, w, c2, c3, add);
+            }
+            for (; j + w <= n; j += w)
+            {
+                Vector256<T> acc = default;
+                T* ap = a, bp = b + j;
+                for (int p = 0; p < kc; p++, ap += aStep, bp += ldb) acc = Fma(Vector256.Create(*ap), Vector256.Load(bp), acc);
+                if (add) acc += Vector256.Load(c + j);
+                acc.Store(c + j);
+            }
+            return j;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -671,6 +743,35 @@ internal static unsafe class Gemm
             Put(c + 4 * ldc, w, c40, c41, add); Put(c + 5 * ldc, w, c50, c51, add);
         }
 
+        /// <inheritdoc cref="IKernel{T}.Row"/>
+        /// <remarks>Four vectors at a time: four independent chains of multiply-adds hide the FMA's latency.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static int Row(int kc, T* a, nint aStep, T* b, nint ldb, T* c, int n, bool add)
+        {
+            int w = Vector<T>.Count, j = 0;
+            for (; j + 4 * w <= n; j += 4 * w)
+            {
+                Vector<T> c0 = default, c1 = default, c2 = default, c3 = default;
+                T* ap = a, bp = b + j;
+                for (int p = 0; p < kc; p++, ap += aStep, bp += ldb)
+                {
+                    var x = new Vector<T>(*ap);
+                    c0 = Fma(x, Vector.Load(bp), c0); c1 = Fma(x, Vector.Load(bp + w), c1);
+                    c2 = Fma(x, Vector.Load(bp + 2 * w), c2); c3 = Fma(x, Vector.Load(bp + 3 * w), c3);
+                }
+                Put(c + j, w, c0, c1, add); Put(c + j + 2 * w, w, c2, c3, add);
+            }
+            for (; j + w <= n; j += w)
+            {
+                Vector<T> acc = default;
+                T* ap = a, bp = b + j;
+                for (int p = 0; p < kc; p++, ap += aStep, bp += ldb) acc = Fma(new Vector<T>(*ap), Vector.Load(bp), acc);
+                if (add) acc += Vector.Load(c + j);
+                acc.Store(c + j);
+            }
+            return j;
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Put(T* c, int w, Vector<T> v0, Vector<T> v1, bool add)
         {
@@ -722,6 +823,9 @@ internal static unsafe class Gemm
             Put(c + 2 * ldc, c20, c21, c22, c23, add);
             Put(c + 3 * ldc, c30, c31, c32, c33, add);
         }
+
+        /// <summary>No vectors: the caller's scalar loop does the whole row.</summary>
+        public static int Row(int kc, T* a, nint aStep, T* b, nint ldb, T* c, int n, bool add) => 0;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Put(T* c, T v0, T v1, T v2, T v3, bool add)
