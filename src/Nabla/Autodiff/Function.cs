@@ -36,14 +36,34 @@ public abstract class Function
     /// <summary>Applies the function to one or more inputs and returns its single output.</summary>
     public Variable Call(params Variable[] inputs)
     {
-        var results = CallMany(inputs);
-        if (results.Length != 1)
-            throw new InvalidOperationException($"{Name}: has {results.Length} outputs; use CallMany");
-        return results[0];
+        var (ys, tys) = Apply(inputs);
+        if (ys.Length != 1)
+            throw new InvalidOperationException($"{Name}: has {ys.Length} outputs; use CallMany");
+        // Every built-in function has one output: no array of results, which is about a tenth of a small node's bytes.
+        var y = Result(ys, tys, 0);
+        if (Config.EnableBackprop)
+        {
+            Record(inputs);
+            y.SetCreator(this);
+            output = y;
+        }
+        else y.MadeWithoutGraph = true;
+        return y;
     }
 
     /// <summary>Applies the function and returns all its outputs.</summary>
     public Variable[] CallMany(params Variable[] inputs)
+    {
+        var (ys, tys) = Apply(inputs);
+        var results = new Variable[ys.Length];
+        for (int i = 0; i < ys.Length; i++) results[i] = Result(ys, tys, i);
+        if (Config.EnableBackprop) Record(inputs, results);
+        else foreach (var r in results) r.MadeWithoutGraph = true;
+        return results;
+    }
+
+    /// <summary>The forward computation and, when an input carries a tangent, the forward-mode one.</summary>
+    private (Tensor[] Ys, Tensor?[]? Tys) Apply(Variable[] inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var xs = new Tensor[inputs.Length];
@@ -56,17 +76,15 @@ public abstract class Function
         }
         var ys = Forward(xs);
         if (TensorScope.Current is not null) MarkResults(xs, ys);
-        var tys = hasTangent ? Jvp(xs, Tangents(inputs), ys) : null;
-        var results = new Variable[ys.Length];
-        for (int i = 0; i < ys.Length; i++)
-        {
-            results[i] = new Variable(ys[i]);
-            // A known zero stays symbolic: null, so that the functions downstream skip their rules for it.
-            if (tys is not null && i < tys.Length && tys[i] is { } ty && !ZeroTangent.Is(ty)) results[i].Tangent = ty;
-        }
-        if (Config.EnableBackprop) Record(inputs, results);
-        else foreach (var r in results) r.MadeWithoutGraph = true;
-        return results;
+        return (ys, hasTangent ? Jvp(xs, Tangents(inputs), ys) : null);
+    }
+
+    /// <summary>Output <paramref name="i"/> as a variable, with its tangent; a known zero stays symbolic (null), so that the functions downstream skip their rules for it.</summary>
+    private static Variable Result(Tensor[] ys, Tensor?[]? tys, int i)
+    {
+        var y = new Variable(ys[i]);
+        if (tys is not null && i < tys.Length && tys[i] is { } ty && !ZeroTangent.Is(ty)) y.Tangent = ty;
+        return y;
     }
 
     /// <summary>Offers the outputs to the open <see cref="TensorScope"/>, except those that are views of an input's storage.</summary>
@@ -95,13 +113,19 @@ public abstract class Function
     /// <summary>In <see cref="Jvp"/>: the sum of the terms not skipped (null for none: the output's tangent is zero).</summary>
     protected static Tensor? Terms(Tensor? a, Tensor? b) => a is null ? b : b is null ? a : a + b;
 
-    private void Record(Variable[] inputs, Variable[] results)
+    /// <summary>Records the inputs and the generation, before the outputs name this function their creator.</summary>
+    private void Record(Variable[] inputs)
     {
         int generation = 0;
         foreach (var x in inputs) generation = Math.Max(generation, x.Generation);
         Generation = generation;
-        foreach (var r in results) r.SetCreator(this);
         Inputs = inputs;
+    }
+
+    private void Record(Variable[] inputs, Variable[] results)
+    {
+        Record(inputs);
+        foreach (var r in results) r.SetCreator(this);
         if (results.Length == 1)
         {
             output = results[0];

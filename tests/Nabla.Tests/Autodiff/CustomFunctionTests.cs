@@ -39,4 +39,27 @@ public class CustomFunctionTests
         var plain = new Variable(Tensor.FromArray(new[] { 3.0 }));
         Assert.Equal(9.0, new Square().Call(plain).Data.Item());
     }
+
+    /// <summary>Two outputs: the halves of a vector.</summary>
+    private sealed class Halves : Function
+    {
+        protected internal override Tensor[] Forward(Tensor[] xs) => [xs[0][..1].Copy(), xs[0][1..].Copy()];
+
+        protected internal override Variable?[] Backward(Variable[] gys) => [F.Concat(gys, 0)];
+    }
+
+    [Fact]
+    public void CallOnAFunctionOfTwoOutputsThrowsNamingItAndRecordsNothing()
+    {
+        var x = new Variable(Tensor.FromArray(new[] { 1.0, 2.0 }));
+        var halves = new Halves();
+        var e = Assert.Throws<InvalidOperationException>(() => halves.Call(x));
+        Assert.Equal("Halves: has 2 outputs; use CallMany", e.Message);
+        Assert.Empty(halves.Inputs);
+        var parts = new Halves().CallMany(x);
+        Assert.Equal([1.0, 2.0], parts.Select(p => p.Data.Item()));
+        Assert.All(parts, p => Assert.Equal(1, p.Generation));
+        (parts[0] * 3.0 + parts[1]).Backward();
+        Assert.Equal([3.0, 1.0], x.Grad!.Data.ToArray<double>());
+    }
 }
